@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Journal.Hosting;
+
+/// <summary>Thrown when no database can be had; its message is meant for the person starting Journal.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's server binaries: initialised on first use,
+/// listening on 127.0.0.1 only, password-protected, and stopped when disposed. Run as root, the
+/// cluster runs as the <c>postgres</c> OS user, since PostgreSQL refuses to run as root.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string Superuser = "postgres";
+    private const string PasswordFileName = "journal.password";
+    private readonly string _bin;
+    private readonly string? _runAs;
+    private readonly ILogger _logger;
+    private int _stopped;
+
+    private EmbeddedPostgres(string bin, string dataDirectory, string? runAs, ILogger logger)
+    {
+        _bin = bin;
+        DataDirectory = dataDirectory;
+        _runAs = runAs;
+        _logger = logger;
+    }
+
+    public string DataDirectory { get; }
+    public int Port { get; private set; }
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The default data folder: per user under the XDG data home; /var/lib for root, whose home the postgres user cannot enter.</summary>
+    public static string DefaultDataDirectory() =>
+        Environment.IsPrivilegedProcess && OperatingSystem.IsLinux()
+            ? "/var/lib/journal/postgres"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "journal", "postgres");
+
+    public static async Task<EmbeddedPostgres> StartAsync(
+        string dataDirectory, int? port, string? binDirectory, string database, ILogger logger, CancellationToken ct = default)
+    {
+        var bin = binDirectory ?? PostgresBinaries.Find() ?? throw new DatabaseUnavailableException(PostgresBinaries.NotFoundMessage);
+        if (!PostgresBinaries.HasServerBinaries(bin))
+            throw new DatabaseUnavailableException($"No initdb and pg_ctl in {bin}. {PostgresBinaries.NotFoundMessage}");
+
+        var runAs = Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? Superuser : null;
+        var cluster = new EmbeddedPostgres(bin, Path.GetFullPath(dataDirectory), runAs, logger);
+        await cluster.InitialiseIfNeededAsync(ct);
+        await cluster.StartOrAdoptAsync(port, ct);
+        await cluster.EnsureDatabaseAsync(database, ct);
+        return cluster;
+    }
+
+    private string PgData => DataDirectory;
+    private string PasswordFile => Path.Combine(PgData, PasswordFileName);
+
+    private async Task InitialiseIfNeededAsync(CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(PgData, "PG_VERSION"))) return;
+        if (Directory.Exists(PgData) && Directory.EnumerateFileSystemEntries(PgData).Any())
+            throw new DatabaseUnavailableException($"{PgData} exists but is not a PostgreSQL data folder; remove it or choose another with Journal:Database:DataDirectory.");
+
+        _logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", PgData);
+        var parent = Path.GetDirectoryName(PgData)!;
+        Directory.CreateDirectory(parent);
+        // initdb into a sibling folder, then rename: a crash mid-way never leaves a half-made cluster behind.
+        var staging = Path.Combine(parent, $".{Path.GetFileName(PgData)}.initdb-{Environment.ProcessId}");
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var passwordFile = Path.Combine(staging, PasswordFileName + ".initdb");
+        await File.WriteAllTextAsync(passwordFile, password, ct);
+        await HandToRunAsUserAsync(staging, ct);
+        try
+        {
+            var pgdata = Path.Combine(staging, "data");
+            await RunAsync("initdb", ["-D", pgdata, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
+                "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
+            await File.WriteAllTextAsync(Path.Combine(pgdata, PasswordFileName), password, ct);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(pgdata, PasswordFileName), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (Directory.Exists(PgData)) Directory.Delete(PgData); // empty, checked above
+            Directory.Move(pgdata, PgData);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private async Task StartOrAdoptAsync(int? port, CancellationToken ct)
+    {
+        var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
+        var pidFile = Path.Combine(PgData, "postmaster.pid");
+        if (File.Exists(pidFile))
+        {
+            var lines = await File.ReadAllLinesAsync(pidFile, ct);
+            if (lines.Length > 3 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var livePort) && IsPostgres(pid))
+            {
+                // Left running by a Journal process that died without stopping it: take it over.
+                UseConnection(livePort, password);
+                if (await CanConnectAsync(ct))
+                {
+                    _logger.LogWarning("Adopted PostgreSQL (pid {Pid}) left running on port {Port} in {DataDirectory}", pid, livePort, PgData);
+                    return;
+                }
+            }
+            else
+            {
+                _logger.LogWarning("Removing stale {PidFile} left by a crash", pidFile);
+                File.Delete(pidFile);
+            }
+        }
+
+        var chosenPort = port ?? FreePort();
+        UseConnection(chosenPort, password);
+        await RunAsync("pg_ctl", ["start", "-D", PgData, "-w", "-t", "60", "-s", "-l", Path.Combine(PgData, "postgres.log"),
+            "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"], ct);
+        _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, PgData);
+    }
+
+    private void UseConnection(int port, string password)
+    {
+        Port = port;
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = Superuser, Password = password, Database = "postgres",
+        }.ConnectionString;
+    }
+
+    private async Task<bool> CanConnectAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
+            {
+                Parameters = { new() { Value = database } },
+            };
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await RunAsync("pg_ctl", ["stop", "-D", PgData, "-m", "fast", "-w", "-t", "60", "-s"], CancellationToken.None);
+            _logger.LogInformation("Stopped PostgreSQL in {DataDirectory}", PgData);
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            _logger.LogWarning("Could not stop PostgreSQL cleanly: {Reason}", e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsPostgres(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.HasExited) return false;
+            var cmdline = $"/proc/{pid}/cmdline";
+            return !File.Exists(cmdline) || File.ReadAllText(cmdline).Contains("postgres", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+    }
+
+    private async Task HandToRunAsUserAsync(string folder, CancellationToken ct)
+    {
+        if (_runAs is null) return;
+        await RunRawAsync("chown", ["-R", _runAs, folder], ct);
+    }
+
+    private Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct) =>
+        _runAs is null
+            ? RunRawAsync(Path.Combine(_bin, tool), args, ct)
+            : RunRawAsync("runuser", ["-u", _runAs, "--", Path.Combine(_bin, tool), .. args], ct);
+
+    private static async Task RunRawAsync(string file, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/",
+        };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["LC_ALL"] = "C";
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new DatabaseUnavailableException($"Could not start {file}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new DatabaseUnavailableException($"Could not start {file}: {e.Message}", e);
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            if (process.ExitCode != 0)
+            {
+                var output = ((await stderr) + (await stdout)).Trim();
+                throw new DatabaseUnavailableException(
+                    string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)} {string.Join(' ', args.Where(a => !a.StartsWith("--pwfile", StringComparison.Ordinal)))} failed (exit {process.ExitCode}): {output}"));
+            }
+        }
+    }
+}

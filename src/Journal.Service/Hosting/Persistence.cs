@@ -1,0 +1,39 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Journal.Hosting;
+
+public static class Persistence
+{
+    public const string Schema = "journal";
+
+    /// <summary>Marten as event store and document store, with Wolverine handling commands in its transactions.</summary>
+    public static WebApplicationBuilder AddJournalPersistence(this WebApplicationBuilder builder)
+    {
+        var connectionString = JournalDatabase.ConnectionString(builder.Configuration);
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.Events.DatabaseSchemaName = Schema;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+            opts.UseRuntimeCompilation();
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
+        return builder;
+    }
+}
