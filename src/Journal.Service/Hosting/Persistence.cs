@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -14,6 +15,7 @@ public static class Persistence
     public static WebApplicationBuilder AddJournalPersistence(this WebApplicationBuilder builder)
     {
         var connectionString = JournalDatabase.ConnectionString(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddMarten(opts =>
             {

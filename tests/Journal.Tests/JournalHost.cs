@@ -1,0 +1,85 @@
+using Alba;
+using Journal.Hosting;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Wolverine;
+
+namespace Journal.Tests;
+
+/// <summary>
+/// One Alba host over the real app for the whole run, on a throwaway PostgreSQL cluster started by the
+/// service's own launcher (or the database named by JOURNAL_TEST_CONNECTION), with a pinned clock.
+/// </summary>
+public sealed class JournalHost : IAsyncLifetime
+{
+    private string? _scratch;
+    private EmbeddedPostgres? _cluster;
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+    public string ConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable("JOURNAL_TEST_CONNECTION") ?? "";
+        if (ConnectionString.Length == 0)
+        {
+            _scratch = Directory.CreateTempSubdirectory("journal-tests-").FullName;
+            // The postgres OS user (used when tests run as root) must be able to enter the folder.
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_scratch, (UnixFileMode)0b111_101_101);
+            _cluster = await EmbeddedPostgres.StartAsync(Path.Combine(_scratch, "postgres"), null, null, "journal_tests",
+                NullLogger.Instance, TestContext.Current.CancellationToken);
+            ConnectionString = _cluster.ConnectionString;
+        }
+
+        Environment.SetEnvironmentVariable("ConnectionStrings__Journal", ConnectionString);
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(web => web.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.DisableAllExternalWolverineTransports();
+        }));
+    }
+
+    public async Task ResetAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+    }
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_scratch is not null) Directory.Delete(_scratch, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationTests : ICollectionFixture<JournalHost>
+{
+    public const string Name = "integration";
+}
+
+/// <summary>Base for tests through the HTTP API: the shared host, data reset before each test.</summary>
+[Collection(IntegrationTests.Name)]
+public abstract class IntegrationTest(JournalHost fixture) : IAsyncLifetime
+{
+    protected JournalHost Fixture { get; } = fixture;
+    protected IAlbaHost Host => Fixture.Host;
+    protected FakeTimeProvider Clock => Fixture.Clock;
+
+    public async ValueTask InitializeAsync() => await Fixture.ResetAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
