@@ -1,14 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
+using Wolverine.Http.Marten;
 
 namespace Journal.Hosting;
 
 public static class Http
 {
+    public const int MaxBodyBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddJournalHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            // Unknown fields are rejected, not ignored; numbers are numbers, not strings.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
         builder.Services.AddOpenApi();
         builder.Services.AddWolverineHttp();
         return builder;
@@ -28,7 +42,7 @@ public static class Http
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts());
 
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange));
         return app;
     }
 

@@ -1,7 +1,8 @@
-using JasperFx;
 using JasperFx.CodeGeneration;
+using Journal.Notebooks;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -22,6 +23,8 @@ public static class Persistence
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = Schema;
                 opts.Events.DatabaseSchemaName = Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                NotebookEvents.Register(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -30,6 +33,7 @@ public static class Persistence
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
+            opts.Durability.EnableDeduplicatedResponses = true;
             opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
             opts.UseRuntimeCompilation();
         });

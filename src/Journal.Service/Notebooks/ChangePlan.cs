@@ -1,0 +1,45 @@
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Journal.Notebooks;
+
+public static class ChangePlanEndpoint
+{
+    public static Decision Load(ChangePlan command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook);
+
+    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+
+    [WolverinePut("/api/notebooks/{notebookId}/plan")]
+    [Tags("Notebooks")]
+    [EndpointSummary("Change the plan (may complete or reopen the notebook)")]
+    public static (Ok<VersionResponse>, Events) Put(
+        ChangePlan command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+
+    public static Decision Decide(ChangePlan? command, Notebook notebook)
+    {
+        if (command is null) return Decision.Reject(RequestBodies.Missing());
+        var fields = new FieldRules();
+        var plan = PlanRules.Check(fields, "", new Plan(command.Days, command.SpanDays, command.MinutesPerDay));
+        if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
+        if (NotebookPreconditions.NotAbandoned(notebook) is { } closed) return Decision.Reject(closed);
+        return Decision.Accept([new PlanChanged(plan!), .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count, plan!.Days)]);
+    }
+}
+
+public static class NotebookResponses
+{
+    /// <summary>200 with the stream version after the decision's events, also as the ETag.</summary>
+    public static Ok<VersionResponse> Version(Notebook notebook, Decision decision, HttpResponse response)
+    {
+        var version = notebook.Version + decision.Events.Count;
+        ETags.Write(response, version);
+        return TypedResults.Ok(new VersionResponse(version));
+    }
+}

@@ -1,0 +1,59 @@
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Journal.Notebooks;
+
+public static class LogDayEndpoint
+{
+    public static Decision Load(LogDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, clock.GetUtcNow());
+
+    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+
+    [WolverinePost("/api/notebooks/{notebookId}/days")]
+    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
+    [Tags("Days")]
+    [EndpointSummary("Log a study day")]
+    public static (Created<DayLoggedResponse>, Events) Post(
+        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response)
+    {
+        var logged = decision.The<DayLogged>();
+        var version = notebook.Version + decision.Events.Count;
+        var dayNumber = notebook.LoggedDates.Count(d => d < logged.Date) + 1;
+        ETags.Write(response, version);
+        return (TypedResults.Created($"/api/notebooks/{notebook.Id}/days/{logged.Date:yyyy-MM-dd}", new DayLoggedResponse(logged.Date, dayNumber, version)),
+            [.. decision.Events]);
+    }
+
+    public static Decision Decide(LogDay? command, Notebook notebook, DateTimeOffset now)
+    {
+        if (command is null) return Decision.Reject(RequestBodies.Missing());
+        var fields = new FieldRules();
+        var title = fields.Line("title", command.Title, 200, required: true);
+        var summary = fields.Block("summary", command.Summary, 2_000);
+        var entry = fields.Block("entry", command.Entry, 100_000);
+        fields.Range("minutes", command.Minutes, 1, 1440);
+
+        var today = NotebookPreconditions.Today(notebook, now);
+        var date = command.Date ?? today;
+        if (date < notebook.StartDate)
+            fields.Fail("date", $"date {date:yyyy-MM-dd} is before the notebook's start ({notebook.StartDate:yyyy-MM-dd}).");
+        if (date > today)
+            fields.Fail("date", $"date {date:yyyy-MM-dd} is in the future; today is {today:yyyy-MM-dd} in {notebook.TimeZone}.");
+        if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
+
+        if (NotebookPreconditions.InProgress(notebook) is { } closed) return Decision.Reject(closed);
+        if (notebook.LoggedDates.Contains(date))
+            return Decision.Reject(ProblemTypes.Conflict(ProblemTypes.DateAlreadyLogged,
+                $"{date:yyyy-MM-dd} already has an entry (Day {notebook.DayNumberOf(date)}); revise it with PUT instead."));
+
+        var logged = new DayLogged(date, title!, summary, entry, command.Minutes,
+            RecordedOn: today, Backfilled: date < today, SupersededSkip: notebook.SkippedDates.Contains(date));
+        return Decision.Accept([logged, .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count + 1, notebook.Plan.Days)]);
+    }
+}

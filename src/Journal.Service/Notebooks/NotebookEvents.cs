@@ -1,0 +1,33 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Journal.Notebooks;
+
+public static class NotebookEvents
+{
+    /// <summary>
+    /// Stored event names, fixed here once: renaming or moving a class never breaks a stream.
+    /// Never change a name on the right; add new events with new names.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, string> Names = new Dictionary<Type, string>
+    {
+        [typeof(NotebookStarted)] = "notebook_started",
+        [typeof(DayLogged)] = "day_logged",
+        [typeof(DayRevised)] = "day_revised",
+        [typeof(DayRetracted)] = "day_retracted",
+        [typeof(DaySkipped)] = "day_skipped",
+        [typeof(SkipCancelled)] = "skip_cancelled",
+        [typeof(PlanChanged)] = "plan_changed",
+        [typeof(TimeZoneChanged)] = "time_zone_changed",
+        [typeof(NotebookCompleted)] = "notebook_completed",
+        [typeof(NotebookReopened)] = "notebook_reopened",
+        [typeof(NotebookAbandoned)] = "notebook_abandoned",
+        [typeof(NotebookResumed)] = "notebook_resumed",
+    };
+
+    public static void Register(StoreOptions opts)
+    {
+        foreach (var (type, name) in Names) opts.Events.MapEventType(type, name);
+        opts.Projections.Snapshot<Notebook>(SnapshotLifecycle.Inline);
+    }
+}

@@ -1,0 +1,48 @@
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Journal.Notebooks;
+
+public static class RetractDayEndpoint
+{
+    public static Decision Load(Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(notebook, date);
+
+    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+
+    [WolverineDelete("/api/notebooks/{notebookId}/days/{date}")]
+    [Tags("Days")]
+    [EndpointSummary("Retract a logged day (a compensating event; nothing is deleted)")]
+    public static (Ok<VersionResponse>, Events) Delete(
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+
+    public static Decision Decide(Notebook notebook, string date)
+    {
+        var fields = new FieldRules();
+        var day = RouteDates.Parse(fields, date);
+        if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
+        if (NotebookPreconditions.NotAbandoned(notebook) is { } closed) return Decision.Reject(closed);
+        if (!notebook.LoggedDates.Contains(day)) return Decision.Reject(RouteDates.NoEntry(day));
+        return Decision.Accept([new DayRetracted(day), .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count - 1, notebook.Plan.Days)]);
+    }
+}
+
+public static class RouteDates
+{
+    public static DateOnly Parse(FieldRules fields, string value)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        fields.Fail("date", "date in the address must be a date written yyyy-MM-dd.");
+        return default;
+    }
+
+    public static ProblemDetails NoEntry(DateOnly date) =>
+        ProblemTypes.Problem(StatusCodes.Status404NotFound, ProblemTypes.DayNotFound, "No entry on that date", $"{date:yyyy-MM-dd} has no entry.");
+}

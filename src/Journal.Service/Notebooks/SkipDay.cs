@@ -1,0 +1,56 @@
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Journal.Notebooks;
+
+public static class SkipDayEndpoint
+{
+    /// <summary>How far ahead of today a rest day may be planned.</summary>
+    public const int MaxDaysAhead = 30;
+
+    public static Decision Load(SkipDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, clock.GetUtcNow());
+
+    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+
+    [WolverinePost("/api/notebooks/{notebookId}/skips")]
+    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
+    [Tags("Days")]
+    [EndpointSummary("Skip a day on purpose (a rest day)")]
+    public static (Created<DayResponse>, Events) Post(
+        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response)
+    {
+        var skipped = decision.The<DaySkipped>();
+        var version = notebook.Version + decision.Events.Count;
+        ETags.Write(response, version);
+        return (TypedResults.Created($"/api/notebooks/{notebook.Id}/skips/{skipped.Date:yyyy-MM-dd}", new DayResponse(skipped.Date, version)),
+            [.. decision.Events]);
+    }
+
+    public static Decision Decide(SkipDay? command, Notebook notebook, DateTimeOffset now)
+    {
+        if (command is null) return Decision.Reject(RequestBodies.Missing());
+        var fields = new FieldRules();
+        var reason = fields.Line("reason", command.Reason, 500, required: false);
+        var today = NotebookPreconditions.Today(notebook, now);
+        var date = command.Date ?? today;
+        if (date < notebook.StartDate)
+            fields.Fail("date", $"date {date:yyyy-MM-dd} is before the notebook's start ({notebook.StartDate:yyyy-MM-dd}).");
+        if (date > today.AddDays(MaxDaysAhead))
+            fields.Fail("date", $"date {date:yyyy-MM-dd} is more than {MaxDaysAhead} days ahead of today ({today:yyyy-MM-dd}).");
+        if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
+
+        if (NotebookPreconditions.InProgress(notebook) is { } closed) return Decision.Reject(closed);
+        if (notebook.LoggedDates.Contains(date))
+            return Decision.Reject(ProblemTypes.Conflict(ProblemTypes.DateAlreadyLogged, $"{date:yyyy-MM-dd} already has an entry; retract it first to rest instead."));
+        if (notebook.SkippedDates.Contains(date))
+            return Decision.Reject(ProblemTypes.Conflict(ProblemTypes.DateAlreadySkipped, $"{date:yyyy-MM-dd} is already a rest day."));
+
+        return Decision.Accept(new DaySkipped(date, reason, RecordedOn: today, Late: date < today));
+    }
+}

@@ -1,0 +1,76 @@
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks.Rules;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Journal.Notebooks;
+
+public static class StartNotebookEndpoint
+{
+    /// <summary>How far from today a start date may lie, either way.</summary>
+    public const int StartDateWindowDays = 366;
+
+    public static Decision Load(StartNotebook command, TimeProvider clock) => Decide(command, clock.GetUtcNow(), Guid.CreateVersion7);
+
+    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+
+    [WolverinePost("/api/notebooks")]
+    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
+    [Tags("Notebooks")]
+    [EndpointSummary("Start a notebook")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static (Created<NotebookStartedResponse>, IStartStream) Post(StartNotebook command, Decision decision, HttpResponse response)
+    {
+        var started = decision.The<NotebookStarted>();
+        ETags.Write(response, 1);
+        return (TypedResults.Created($"/api/notebooks/{started.NotebookId}", new NotebookStartedResponse(started.NotebookId, 1)),
+            MartenOps.StartStream<Notebook>(started.NotebookId, started));
+    }
+
+    /// <summary>A client-chosen id that is taken is a conflict, found when the stream is started.</summary>
+    public static ProblemDetails OnException(ExistingStreamIdCollisionException e) =>
+        ProblemTypes.Problem(StatusCodes.Status409Conflict, ProblemTypes.NotebookExists, "The notebook id is taken",
+            $"A notebook with id {e.Id} already exists.");
+
+    public static Decision Decide(StartNotebook? command, DateTimeOffset now, Func<Guid> newId)
+    {
+        if (command is null) return Decision.Reject(RequestBodies.Missing());
+        var fields = new FieldRules();
+        if (command.Id == Guid.Empty) fields.Fail("id", "id may not be the empty GUID; leave it out to have one made.");
+        var title = fields.Line("title", command.Title, 200, required: true);
+        var spark = fields.Block("spark", command.Spark, 10_000);
+        var plan = PlanRules.Check(fields, "plan", command.Plan);
+        var zone = TimeZones.FindIana(command.TimeZone ?? "UTC");
+        if (zone is null) fields.Fail("timeZone", $"timeZone must be an IANA time zone id such as \"Europe/Berlin\"; \"{command.TimeZone}\" is not one.");
+        var dayStartsAt = command.DayStartsAt ?? TimeOnly.MinValue;
+
+        var today = LocalDates.Today(now, zone ?? TimeZoneInfo.Utc, dayStartsAt);
+        var startDate = command.StartDate ?? today;
+        if (Math.Abs(startDate.DayNumber - today.DayNumber) > StartDateWindowDays)
+            fields.Fail("startDate", $"startDate must lie within {StartDateWindowDays} days of today ({today:yyyy-MM-dd}).");
+
+        if (fields.Problem() is { } problem) return Decision.Reject(problem);
+        return Decision.Accept(new NotebookStarted(command.Id ?? newId(), title!, spark, plan!, startDate, command.TimeZone ?? "UTC", dayStartsAt));
+    }
+}
+
+public static class PlanRules
+{
+    public static Plan? Check(FieldRules fields, string prefix, Plan? plan)
+    {
+        if (plan is null)
+        {
+            fields.Fail(prefix, $"{prefix} is required: {{ \"days\": 10, \"spanDays\": 14, \"minutesPerDay\": 60 }}.");
+            return null;
+        }
+        string Field(string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
+        fields.Range(Field("days"), plan.Days, 1, 366, required: true);
+        fields.Range(Field("spanDays"), plan.SpanDays, Math.Clamp(plan.Days, 1, 366), 731, required: true);
+        fields.Range(Field("minutesPerDay"), plan.MinutesPerDay, 1, 1440);
+        return plan;
+    }
+}
