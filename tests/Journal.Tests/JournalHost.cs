@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Wolverine;
 
 namespace Journal.Tests;
@@ -20,7 +19,7 @@ public sealed class JournalHost : IAsyncLifetime
     private EmbeddedPostgres? _cluster;
 
     public IAlbaHost Host { get; private set; } = null!;
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new() { Now = TestClock.Default };
     public string ConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -49,7 +48,7 @@ public sealed class JournalHost : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Host.ResetAllMartenDataAsync();
-        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+        Clock.Now = TestClock.Default;
     }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
@@ -74,7 +73,7 @@ public abstract class IntegrationTest(JournalHost fixture) : IAsyncLifetime
 {
     protected JournalHost Fixture { get; } = fixture;
     protected IAlbaHost Host => Fixture.Host;
-    protected FakeTimeProvider Clock => Fixture.Clock;
+    protected TestClock Clock => Fixture.Clock;
 
     public async ValueTask InitializeAsync() => await Fixture.ResetAsync();
     public ValueTask DisposeAsync()
@@ -82,4 +81,17 @@ public abstract class IntegrationTest(JournalHost fixture) : IAsyncLifetime
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A clock tests set to any instant, backwards too (FakeTimeProvider refuses to go back).</summary>
+public sealed class TestClock : TimeProvider
+{
+    /// <summary>10:00 on 2026-03-10 in New York: the day of domain.md's worked example.</summary>
+    public static readonly DateTimeOffset Default = new(2026, 3, 10, 14, 0, 0, TimeSpan.Zero);
+
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void SetUtcNow(DateTimeOffset now) => Now = now;
 }

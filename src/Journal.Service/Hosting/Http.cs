@@ -32,6 +32,7 @@ public static class Http
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -44,6 +45,20 @@ public static class Http
 
         app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange));
         return app;
+    }
+
+    /// <summary>
+    /// 413 for a declared length over the limit, before anything reads the body. Kestrel's own limit
+    /// (set above) still cuts off chunked bodies that grow past it.
+    /// </summary>
+    private static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask; // the status code page writes the problem details
+        }
+        return next();
     }
 
     public static void LogWhenReady(this WebApplication app, string? dataDirectory)

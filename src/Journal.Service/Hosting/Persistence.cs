@@ -32,6 +32,7 @@ public static class Persistence
 
         builder.Host.UseWolverine(opts =>
         {
+            opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
             opts.Durability.EnableDeduplicatedResponses = true;
             opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;

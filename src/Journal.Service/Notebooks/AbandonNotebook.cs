@@ -20,7 +20,7 @@ public static class AbandonNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Abandon the notebook (the body, with a reason, is optional)")]
     public static (Ok<VersionResponse>, Events) Post(
-        AbandonNotebook? command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        AbandonNotebook? command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(AbandonNotebook? command, Notebook notebook)

@@ -19,7 +19,7 @@ public static class CancelSkipEndpoint
     [Tags("Days")]
     [EndpointSummary("Cancel a rest day")]
     public static (Ok<VersionResponse>, Events) Delete(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook, string date)

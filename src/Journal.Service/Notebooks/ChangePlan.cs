@@ -19,7 +19,7 @@ public static class ChangePlanEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the plan (may complete or reopen the notebook)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangePlan command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        ChangePlan command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangePlan? command, Notebook notebook)

@@ -19,7 +19,7 @@ public static class ChangeTimeZoneEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the time zone and day start (applies to dates computed from now on)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangeTimeZone command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        ChangeTimeZone command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangeTimeZone? command, Notebook notebook)

@@ -20,7 +20,7 @@ public static class LogDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Log a study day")]
     public static (Created<DayLoggedResponse>, Events) Post(
-        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response)
+        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
     {
         var logged = decision.The<DayLogged>();
         var version = notebook.Version + decision.Events.Count;

@@ -19,7 +19,7 @@ public static class ResumeNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Resume an abandoned notebook")]
     public static (Ok<VersionResponse>, Events) Post(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook) =>

@@ -19,7 +19,7 @@ public static class RetractDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Retract a logged day (a compensating event; nothing is deleted)")]
     public static (Ok<VersionResponse>, Events) Delete(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response) =>
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook, string date)

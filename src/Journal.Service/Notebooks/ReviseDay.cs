@@ -19,7 +19,7 @@ public static class ReviseDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Revise a logged day (history keeps both versions)")]
     public static (Ok<DayResponse>, Events) Put(
-        ReviseDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response)
+        ReviseDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
     {
         var revised = decision.The<DayRevised>();
         var version = notebook.Version + decision.Events.Count;

@@ -23,7 +23,7 @@ public static class SkipDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Skip a day on purpose (a rest day)")]
     public static (Created<DayResponse>, Events) Post(
-        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, Decision decision, HttpResponse response)
+        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
     {
         var skipped = decision.The<DaySkipped>();
         var version = notebook.Version + decision.Events.Count;

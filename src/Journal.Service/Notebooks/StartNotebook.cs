@@ -23,7 +23,7 @@ public static class StartNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Start a notebook")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static (Created<NotebookStartedResponse>, IStartStream) Post(StartNotebook command, Decision decision, HttpResponse response)
+    public static (Created<NotebookStartedResponse>, IStartStream) Post(StartNotebook command, [NotBody] Decision decision, HttpResponse response)
     {
         var started = decision.The<NotebookStarted>();
         ETags.Write(response, 1);
