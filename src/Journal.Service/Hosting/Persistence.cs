@@ -35,7 +35,7 @@ public static class Persistence
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
             opts.Durability.EnableDeduplicatedResponses = true;
-            opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.UseRuntimeCompilation();
         });
 
