@@ -70,4 +70,13 @@ public static class ETags
     public static string Of(long version) => $"\"{version}\"";
 
     public static void Write(HttpResponse response, long version) => response.Headers.ETag = Of(version);
+
+    /// <summary>Writes the ETag; true when the request's If-None-Match already names it (answer 304).</summary>
+    public static bool NotModified(HttpContext context, long version)
+    {
+        var tag = Of(version);
+        context.Response.Headers.ETag = tag;
+        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+        return ifNoneMatch.Length > 0 && ifNoneMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == tag || t == "*" || t == "W/" + tag);
+    }
 }

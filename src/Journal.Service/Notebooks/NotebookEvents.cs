@@ -1,4 +1,7 @@
+using JasperFx.Events;
 using JasperFx.Events.Projections;
+using Journal.Notebooks.Days;
+using Journal.Notebooks.Progress;
 using Marten;
 
 namespace Journal.Notebooks;
@@ -28,6 +31,14 @@ public static class NotebookEvents
     public static void Register(StoreOptions opts)
     {
         foreach (var (type, name) in Names) opts.Events.MapEventType(type, name);
+        // Rich appends give inline projections each event's version and timestamp.
+        opts.Events.AppendMode = EventAppendMode.Rich;
         opts.Projections.Snapshot<Notebook>(SnapshotLifecycle.Inline);
+        opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<NotebookProgress>()
+            .Duplicate(p => p.Status)
+            .Duplicate(p => p.LastActivityAt);
+        opts.Schema.For<DayEntry>().Duplicate(d => d.NotebookId);
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Journal.Contracts;
+using Journal.Notebooks.Rules;
+
+namespace Journal.Notebooks.Progress;
+
+/// <summary>Turns stored progress into the API's view, adding the figures that depend on today. Pure.</summary>
+public static class ProgressView
+{
+    public static DateOnly Today(NotebookProgress p, DateTimeOffset now) => LocalDates.Today(now, TimeZones.Get(p.TimeZone), p.DayStartsAt);
+
+    public static string ProgressText(int daysLogged, int plannedDays) =>
+        string.Create(CultureInfo.InvariantCulture, $"{daysLogged} / {plannedDays} days");
+
+    public static int CurrentStreak(NotebookProgress p, DateOnly today) =>
+        Streaks.Summarize(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), today).Current;
+
+    public static NotebookProgressResponse Build(NotebookProgress p, DateOnly today)
+    {
+        var pace = Pace.Summarize(p.Plan.Days, p.Plan.SpanDays, p.StartDate, today, p.DaysLogged);
+        var state = p.Status == NotebookStatus.Completed ? PaceState.Completed : pace.State;
+        var number = 0;
+        return new NotebookProgressResponse(
+            p.Id, p.Title, p.Spark, p.Status.ToString(), p.Plan, p.StartDate, p.Deadline, p.TimeZone, p.DayStartsAt,
+            p.DaysLogged, p.DaysSkipped, p.MinutesStudied, ProgressText(p.DaysLogged, p.Plan.Days),
+            CurrentStreak(p, today), p.LongestStreak, p.LastStudiedOn,
+            new PaceResponse(state.ToString(), pace.ExpectedByToday),
+            [.. p.Days.Select(d => new DaySummary(++number, d.Date, d.Title, d.Summary, d.Minutes, d.Backfilled))],
+            [.. p.Skips.Select(s => new SkipSummary(s.Date, s.Reason, s.Late))],
+            p.Version);
+    }
+
+    public static NotebookIndexItem IndexItem(NotebookProgress p, DateOnly today) =>
+        new(p.Id, p.Title, p.Status.ToString(), p.DaysLogged, p.Plan.Days, ProgressText(p.DaysLogged, p.Plan.Days),
+            p.StartDate, p.LastStudiedOn, p.LastActivityAt, CurrentStreak(p, today));
+}
