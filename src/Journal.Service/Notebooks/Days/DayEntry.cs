@@ -37,7 +37,7 @@ public sealed partial class DayEntryProjection : EventProjection
         Summary = e.Data.Summary,
         Entry = e.Data.Entry,
         Minutes = e.Data.Minutes,
-        RecordedAt = e.Timestamp,
+        RecordedAt = EventTimes.Of(e),
         Backfilled = e.Data.Backfilled,
     };
 
@@ -49,7 +49,7 @@ public sealed partial class DayEntryProjection : EventProjection
         entry.Summary = e.Data.Summary;
         entry.Entry = e.Data.Entry;
         entry.Minutes = e.Data.Minutes;
-        entry.RevisedAt = e.Timestamp;
+        entry.RevisedAt = EventTimes.Of(e);
         ops.Store(entry);
     }
 

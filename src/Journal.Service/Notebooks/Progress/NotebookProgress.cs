@@ -35,6 +35,15 @@ public sealed class NotebookProgress
     public List<ProgressSkip> Skips { get; set; } = [];
 }
 
+/// <summary>
+/// An event's recorded time as the database keeps it (whole microseconds): the in-memory timestamp of a
+/// fresh append has 100 ns ticks, and a replay must give the very same value as the live projection.
+/// </summary>
+public static class EventTimes
+{
+    public static DateTimeOffset Of(IEvent e) => e.Timestamp.AddTicks(-(e.Timestamp.Ticks % 10));
+}
+
 public sealed record ProgressDay(DateOnly Date, string Title, string? Summary, int? Minutes, bool Backfilled);
 
 public sealed record ProgressSkip(DateOnly Date, string? Reason, bool Late);
@@ -120,7 +129,7 @@ public sealed partial class NotebookProgressProjection : SingleStreamProjection<
     private static NotebookProgress Touched(NotebookProgress p, IEvent e)
     {
         p.Version = e.Version;
-        p.LastActivityAt = e.Timestamp;
+        p.LastActivityAt = EventTimes.Of(e);
         p.Deadline = Pace.Deadline(p.StartDate, p.Plan.SpanDays);
         p.DaysLogged = p.Days.Count;
         p.DaysSkipped = p.Skips.Count;
