@@ -24,7 +24,10 @@ await using (embedded)
     var app = builder.Build();
     app.UseJournalHttp();
     app.LogWhenReady(embedded?.DataDirectory);
-    return await app.RunJasperFxCommands(args);
+    // A verb (codegen, projections, audit, …) goes to JasperFx's commands; a plain start just runs.
+    if (args.Length > 0 && !args[0].StartsWith('-')) return await app.RunJasperFxCommands(args);
+    await app.RunAsync();
+    return 0;
 }
 
 public partial class Program;

@@ -23,7 +23,7 @@ public static class Http
             o.SerializerOptions.MaxDepth = 32;
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
         builder.Services.AddWolverineHttp();
         return builder;
     }
@@ -41,7 +41,11 @@ public static class Http
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Journal API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts());
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
 
         app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange));
         return app;

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Journal.Hosting;
+
+/// <summary>
+/// Documents the answers every endpoint can give that no single endpoint declares: 412 where If-Match is
+/// accepted, 413 and 415 where a body is read, 503 when the database is down.
+/// </summary>
+internal static class OpenApiResponses
+{
+    public static Task Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        operation.Responses ??= [];
+        if (operation.Parameters?.Any(p => p.Name == "If-Match") == true)
+            Add(operation, "412", "If-Match named a version that is not the notebook's current one.");
+        if (operation.RequestBody is not null)
+        {
+            Add(operation, "413", $"The body is larger than {Http.MaxBodyBytes / 1024} KiB.");
+            Add(operation, "415", "The body is not application/json.");
+        }
+        Add(operation, "503", "The database cannot be reached; retry after the Retry-After delay.");
+        return Task.CompletedTask;
+    }
+
+    private static void Add(OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses!.ContainsKey(status)) return;
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
+        };
+    }
+}
