@@ -35,7 +35,7 @@ public static class Persistence
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
             opts.Durability.EnableDeduplicatedResponses = true;
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.CodeGeneration.TypeLoadMode = CodeGenerationMode(builder);
             opts.UseRuntimeCompilation();
         });
 
@@ -43,4 +43,15 @@ public static class Persistence
             .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
+
+    /// <summary>
+    /// Production loads the handler code committed under Internal/Generated (written by
+    /// <c>dotnet run -- codegen write</c>; CI checks it is current) and never compiles at start.
+    /// Elsewhere Auto uses that code too, compiling only what is missing, so a new endpoint works before
+    /// the code is rewritten. <c>Journal:CodeGeneration</c> (Static, Auto, Dynamic) overrides both.
+    /// </summary>
+    private static TypeLoadMode CodeGenerationMode(WebApplicationBuilder builder) =>
+        builder.Configuration["Journal:CodeGeneration"] is { Length: > 0 } configured
+            ? Enum.Parse<TypeLoadMode>(configured, ignoreCase: true)
+            : builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Auto;
 }
