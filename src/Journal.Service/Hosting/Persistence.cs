@@ -45,13 +45,14 @@ public static class Persistence
     }
 
     /// <summary>
-    /// Production loads the handler code committed under Internal/Generated (written by
-    /// <c>dotnet run -- codegen write</c>; CI checks it is current) and never compiles at start.
-    /// Elsewhere Auto uses that code too, compiling only what is missing, so a new endpoint works before
-    /// the code is rewritten. <c>Journal:CodeGeneration</c> (Static, Auto, Dynamic) overrides both.
+    /// Release builds carry the handler code committed under Internal/Generated (CI checks it is current)
+    /// and load it statically: no compiling at start. Debug builds compile handlers at start.
+    /// <c>Journal:CodeGeneration</c> (Static, Auto, Dynamic) overrides the choice.
     /// </summary>
     private static TypeLoadMode CodeGenerationMode(WebApplicationBuilder builder) =>
         builder.Configuration["Journal:CodeGeneration"] is { Length: > 0 } configured
             ? Enum.Parse<TypeLoadMode>(configured, ignoreCase: true)
-            : builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Auto;
+            : typeof(Persistence).Assembly.GetType("Internal.Generated.WolverineHandlers.GeneratedHttpEndpointRegistry") is null
+                ? TypeLoadMode.Dynamic
+                : TypeLoadMode.Static;
 }

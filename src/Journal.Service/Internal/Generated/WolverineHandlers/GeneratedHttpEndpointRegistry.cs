@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] EndpointTypes()
         {
-            return new System.Type[] { typeof(Journal.Notebooks.AbandonNotebookEndpoint), typeof(Journal.Notebooks.CancelSkipEndpoint), typeof(Journal.Notebooks.ChangePlanEndpoint), typeof(Journal.Notebooks.ChangeTimeZoneEndpoint), typeof(Journal.Notebooks.Days.GetDayEndpoint), typeof(Journal.Notebooks.Index.GetNotebookIndexEndpoint), typeof(Journal.Notebooks.LogDayEndpoint), typeof(Journal.Notebooks.Progress.GetNotebookProgressEndpoint), typeof(Journal.Notebooks.ResumeNotebookEndpoint), typeof(Journal.Notebooks.RetractDayEndpoint), typeof(Journal.Notebooks.ReviseDayEndpoint), typeof(Journal.Notebooks.SkipDayEndpoint), typeof(Journal.Notebooks.StartNotebookEndpoint) };
+            return new System.Type[] { typeof(Journal.Notebooks.AbandonNotebookEndpoint), typeof(Journal.Notebooks.Audit.GetAuditEndpoint), typeof(Journal.Notebooks.CancelSkipEndpoint), typeof(Journal.Notebooks.ChangePlanEndpoint), typeof(Journal.Notebooks.ChangeTimeZoneEndpoint), typeof(Journal.Notebooks.Days.GetDayEndpoint), typeof(Journal.Notebooks.History.GetHistoryEndpoint), typeof(Journal.Notebooks.Index.GetNotebookIndexEndpoint), typeof(Journal.Notebooks.LogDayEndpoint), typeof(Journal.Notebooks.Progress.GetNotebookProgressEndpoint), typeof(Journal.Notebooks.ResumeNotebookEndpoint), typeof(Journal.Notebooks.RetractDayEndpoint), typeof(Journal.Notebooks.ReviseDayEndpoint), typeof(Journal.Notebooks.SkipDayEndpoint), typeof(Journal.Notebooks.StartNotebookEndpoint) };
         }
     }
 
@@ -27,7 +27,9 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DELETE_api_notebooks_notebookId_skips_date))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_notebooks))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_notebooks_notebookId))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_notebooks_notebookId_audit))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_notebooks_notebookId_days_date))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_notebooks_notebookId_history))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_notebooks))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_notebooks_notebookId_abandon))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_notebooks_notebookId_days))]
@@ -37,10 +39,12 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PUT_api_notebooks_notebookId_plan))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PUT_api_notebooks_notebookId_time_zone))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.AbandonNotebookEndpoint))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.Audit.GetAuditEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.CancelSkipEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.ChangePlanEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.ChangeTimeZoneEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.Days.GetDayEndpoint))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.History.GetHistoryEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.Index.GetNotebookIndexEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.LogDayEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Journal.Notebooks.Progress.GetNotebookProgressEndpoint))]
