@@ -23,6 +23,7 @@ public static class Http
             o.SerializerOptions.MaxDepth = 32;
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
+        builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
         builder.Services.AddWolverineHttp();
         return builder;
