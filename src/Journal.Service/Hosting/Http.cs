@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -14,14 +12,7 @@ public static class Http
     public static WebApplicationBuilder AddJournalHttp(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            // Unknown fields are rejected, not ignored; numbers are numbers, not strings.
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.MaxDepth = 32;
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
         builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));

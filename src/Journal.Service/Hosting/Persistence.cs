@@ -34,7 +34,6 @@ public static class Persistence
         {
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
-            opts.Durability.EnableDeduplicatedResponses = true;
             opts.CodeGeneration.TypeLoadMode = CodeGenerationMode(builder);
             opts.UseRuntimeCompilation();
         });

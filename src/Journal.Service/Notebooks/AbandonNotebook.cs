@@ -1,6 +1,7 @@
 using Journal.Contracts;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -10,18 +11,20 @@ namespace Journal.Notebooks;
 
 public static class AbandonNotebookEndpoint
 {
-    public static Decision Load(AbandonNotebook? command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook);
+    public static Task<Decision> LoadAsync(AbandonNotebook? command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
+        Idempotency.DecideOnceAsync(session, request, command, clock.GetUtcNow(), lockKey: false, () =>
+            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook), ct);
 
-    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+    public static IResult Validate(Decision decision) => decision.AsResult();
 
     [WolverinePost("/api/notebooks/{notebookId}/abandon")]
-    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
     [Tags("Notebooks")]
     [EndpointSummary("Abandon the notebook (the body, with a reason, is optional)")]
-    public static (Ok<VersionResponse>, Events) Post(
-        AbandonNotebook? command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
-        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+    public static (Ok<VersionResponse>, Events, IMartenOp) Post(
+        AbandonNotebook? command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        HttpResponse response, TimeProvider clock) =>
+        NotebookResponses.Remembered(notebook, decision, response, clock);
 
     public static Decision Decide(AbandonNotebook? command, Notebook notebook)
     {

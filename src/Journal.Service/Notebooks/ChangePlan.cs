@@ -1,6 +1,7 @@
 using Journal.Contracts;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -41,5 +42,13 @@ public static class NotebookResponses
         var version = notebook.Version + decision.Events.Count;
         ETags.Write(response, version);
         return TypedResults.Ok(new VersionResponse(version));
+    }
+
+    /// <summary>200 with the version, the events, and the stored answer for an Idempotency-Key.</summary>
+    public static (Ok<VersionResponse>, Events, IMartenOp) Remembered(Notebook notebook, Decision decision, HttpResponse response, TimeProvider clock)
+    {
+        var ok = Version(notebook, decision, response);
+        return (ok, [.. decision.Events],
+            Idempotency.Remember(decision.Ticket, StatusCodes.Status200OK, ok.Value!, null, ok.Value!.Version, clock.GetUtcNow()));
     }
 }

@@ -14,7 +14,21 @@ public sealed record Decision(ProblemDetails? Problem, IReadOnlyList<object> Eve
     public static Decision Reject(ProblemDetails problem) => new(problem, []);
     public static Decision Accept(params object[] events) => new(null, events);
 
+    /// <summary>A retry of a request already answered: answer it the same way, decide nothing.</summary>
+    public static Decision Replay(StoredAnswer answer) => new(null, []) { Replayed = answer };
+
+    public StoredAnswer? Replayed { get; init; }
+
+    /// <summary>Set when the request carries a new Idempotency-Key: its answer is stored with the events.</summary>
+    public IdempotencyTicket? Ticket { get; init; }
+
     public ProblemDetails AsValidation() => Problem ?? WolverineContinue.NoProblems;
+
+    /// <summary>For Validate steps of endpoints that take an Idempotency-Key: the problem, the replayed answer, or go on.</summary>
+    public IResult AsResult() =>
+        Problem is { } problem ? Results.Problem(problem)
+        : Replayed is { } answer ? Idempotency.Answer(answer)
+        : WolverineContinue.Result();
 
     public T The<T>() => Events.OfType<T>().Single();
 }

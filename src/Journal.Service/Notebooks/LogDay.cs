@@ -1,6 +1,7 @@
 using Journal.Contracts;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -10,24 +11,30 @@ namespace Journal.Notebooks;
 
 public static class LogDayEndpoint
 {
-    public static Decision Load(LogDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, clock.GetUtcNow());
+    public static Task<Decision> LoadAsync(LogDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, HttpRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: false, () =>
+            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, now), ct);
+    }
 
-    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+    public static IResult Validate(Decision decision) => decision.AsResult();
 
     [WolverinePost("/api/notebooks/{notebookId}/days")]
-    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
     [Tags("Days")]
     [EndpointSummary("Log a study day")]
-    public static (Created<DayLoggedResponse>, Events) Post(
-        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
+    public static (Created<DayLoggedResponse>, Events, IMartenOp) Post(
+        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        HttpResponse response, TimeProvider clock)
     {
         var logged = decision.The<DayLogged>();
         var version = notebook.Version + decision.Events.Count;
-        var dayNumber = notebook.LoggedDates.Count(d => d < logged.Date) + 1;
+        var body = new DayLoggedResponse(logged.Date, notebook.LoggedDates.Count(d => d < logged.Date) + 1, version);
+        var location = $"/api/notebooks/{notebook.Id}/days/{logged.Date:yyyy-MM-dd}";
         ETags.Write(response, version);
-        return (TypedResults.Created($"/api/notebooks/{notebook.Id}/days/{logged.Date:yyyy-MM-dd}", new DayLoggedResponse(logged.Date, dayNumber, version)),
-            [.. decision.Events]);
+        return (TypedResults.Created(location, body), [.. decision.Events],
+            Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, version, clock.GetUtcNow()));
     }
 
     public static Decision Decide(LogDay? command, Notebook notebook, DateTimeOffset now)

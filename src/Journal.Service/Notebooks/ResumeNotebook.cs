@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -9,18 +10,20 @@ namespace Journal.Notebooks;
 
 public static class ResumeNotebookEndpoint
 {
-    public static Decision Load(Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(notebook);
+    public static Task<Decision> LoadAsync(Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
+        Idempotency.DecideOnceAsync(session, request, null, clock.GetUtcNow(), lockKey: false, () =>
+            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(notebook), ct);
 
-    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+    public static IResult Validate(Decision decision) => decision.AsResult();
 
     [WolverinePost("/api/notebooks/{notebookId}/resume")]
-    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
     [Tags("Notebooks")]
     [EndpointSummary("Resume an abandoned notebook")]
-    public static (Ok<VersionResponse>, Events) Post(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
-        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+    public static (Ok<VersionResponse>, Events, IMartenOp) Post(
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        HttpResponse response, TimeProvider clock) =>
+        NotebookResponses.Remembered(notebook, decision, response, clock);
 
     public static Decision Decide(Notebook notebook) =>
         notebook.Status != NotebookStatus.Abandoned

@@ -1,6 +1,7 @@
 using Journal.Contracts;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -13,23 +14,30 @@ public static class SkipDayEndpoint
     /// <summary>How far ahead of today a rest day may be planned.</summary>
     public const int MaxDaysAhead = 30;
 
-    public static Decision Load(SkipDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, clock.GetUtcNow());
+    public static Task<Decision> LoadAsync(SkipDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, HttpRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: false, () =>
+            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, now), ct);
+    }
 
-    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+    public static IResult Validate(Decision decision) => decision.AsResult();
 
     [WolverinePost("/api/notebooks/{notebookId}/skips")]
-    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
     [Tags("Days")]
     [EndpointSummary("Skip a day on purpose (a rest day)")]
-    public static (Created<DayResponse>, Events) Post(
-        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
+    public static (Created<DayResponse>, Events, IMartenOp) Post(
+        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        HttpResponse response, TimeProvider clock)
     {
         var skipped = decision.The<DaySkipped>();
         var version = notebook.Version + decision.Events.Count;
+        var body = new DayResponse(skipped.Date, version);
+        var location = $"/api/notebooks/{notebook.Id}/skips/{skipped.Date:yyyy-MM-dd}";
         ETags.Write(response, version);
-        return (TypedResults.Created($"/api/notebooks/{notebook.Id}/skips/{skipped.Date:yyyy-MM-dd}", new DayResponse(skipped.Date, version)),
-            [.. decision.Events]);
+        return (TypedResults.Created(location, body), [.. decision.Events],
+            Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, version, clock.GetUtcNow()));
     }
 
     public static Decision Decide(SkipDay? command, Notebook notebook, DateTimeOffset now)

@@ -2,6 +2,7 @@ using Journal.Contracts;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
 using Marten.Exceptions;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -14,21 +15,27 @@ public static class StartNotebookEndpoint
     /// <summary>How far from today a start date may lie, either way.</summary>
     public const int StartDateWindowDays = 366;
 
-    public static Decision Load(StartNotebook command, TimeProvider clock) => Decide(command, clock.GetUtcNow(), Guid.CreateVersion7);
+    public static Task<Decision> LoadAsync(StartNotebook command, TimeProvider clock, IDocumentSession session, HttpRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: true, () => Decide(command, now, Guid.CreateVersion7), ct);
+    }
 
-    public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
+    public static IResult Validate(Decision decision) => decision.AsResult();
 
     [WolverinePost("/api/notebooks")]
-    [DeduplicatedWithResponse(DeduplicationScope.Endpoint, Required = false)]
     [Tags("Notebooks")]
     [EndpointSummary("Start a notebook")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static (Created<NotebookStartedResponse>, IStartStream) Post(StartNotebook command, [NotBody] Decision decision, HttpResponse response)
+    public static (Created<NotebookStartedResponse>, IStartStream, IMartenOp) Post(
+        StartNotebook command, [NotBody] Decision decision, HttpResponse response, TimeProvider clock)
     {
         var started = decision.The<NotebookStarted>();
+        var body = new NotebookStartedResponse(started.NotebookId, 1);
+        var location = $"/api/notebooks/{started.NotebookId}";
         ETags.Write(response, 1);
-        return (TypedResults.Created($"/api/notebooks/{started.NotebookId}", new NotebookStartedResponse(started.NotebookId, 1)),
-            MartenOps.StartStream<Notebook>(started.NotebookId, started));
+        return (TypedResults.Created(location, body), MartenOps.StartStream<Notebook>(started.NotebookId, started),
+            Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, 1, clock.GetUtcNow()));
     }
 
     /// <summary>A client-chosen id that is taken is a conflict, found when the stream is started.</summary>
