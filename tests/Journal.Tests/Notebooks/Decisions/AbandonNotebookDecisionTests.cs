@@ -1,0 +1,62 @@
+using static Journal.Tests.Notebooks.Decisions.Given;
+
+using Journal.Contracts;
+using Journal.Hosting;
+using Journal.Notebooks;
+
+namespace Journal.Tests.Notebooks.Decisions;
+
+public class AbandonNotebookDecisionTests
+{
+    [Fact]
+    public void Without_a_body_the_notebook_is_abandoned_for_no_stated_reason() =>
+        Decided.Accepted(AbandonNotebookEndpoint.Decide(null, Notebook(LoggedDays(2))), new NotebookAbandoned(null));
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("  \t ", null)]
+    [InlineData("  Busy month \t", "Busy month")]
+    public void The_reason_is_trimmed_and_a_blank_one_is_none(string? reason, string? decided) =>
+        Decided.Accepted(AbandonNotebookEndpoint.Decide(new AbandonNotebook(reason), Notebook()), new NotebookAbandoned(decided));
+
+    [Fact]
+    public void A_reason_of_500_characters_is_accepted()
+    {
+        var reason = new string('r', 500);
+        Decided.Accepted(AbandonNotebookEndpoint.Decide(new AbandonNotebook(reason), Notebook()), new NotebookAbandoned(reason));
+    }
+
+    [Fact]
+    public void A_reason_of_501_characters_is_refused() =>
+        Decided.Invalid(AbandonNotebookEndpoint.Decide(new AbandonNotebook(new string('r', 501)), Notebook()), "reason");
+
+    [Theory]
+    [InlineData("Busy\tmonth")]
+    [InlineData("Busy\nmonth")]
+    [InlineData("Busy\r\nmonth")]
+    [InlineData("Busy\0month")]
+    public void A_reason_is_one_line_without_control_characters(string reason) =>
+        Decided.Invalid(AbandonNotebookEndpoint.Decide(new AbandonNotebook(reason), Notebook()), "reason");
+
+    [Fact]
+    public void A_reason_with_an_unpaired_surrogate_is_refused() =>
+        Decided.Invalid(AbandonNotebookEndpoint.Decide(new AbandonNotebook('\uDFFF' + " busy"), Notebook()), "reason");
+
+    [Fact]
+    public void A_completed_notebook_cannot_be_abandoned() =>
+        Decided.Conflict(AbandonNotebookEndpoint.Decide(null, Completed()), ProblemTypes.NotebookCompleted);
+
+    [Fact]
+    public void An_abandoned_notebook_cannot_be_abandoned_again() =>
+        Decided.Conflict(AbandonNotebookEndpoint.Decide(new AbandonNotebook("Still busy"), Abandoned()), ProblemTypes.NotebookAbandoned);
+
+    [Fact]
+    public void A_resumed_notebook_can_be_abandoned_again() =>
+        Decided.Accepted(AbandonNotebookEndpoint.Decide(new AbandonNotebook("Busy again"), Notebook(new NotebookAbandoned(null), new NotebookResumed())),
+            new NotebookAbandoned("Busy again"));
+
+    [Fact]
+    public void An_invalid_reason_is_a_400_even_on_a_completed_notebook() =>
+        Decided.Invalid(AbandonNotebookEndpoint.Decide(new AbandonNotebook("a\0b"), Completed()), "reason");
+}
