@@ -12,6 +12,20 @@ internal static class OpenApiResponses
     public static Task Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         operation.Responses ??= [];
+        if (context.Description.HttpMethod == "POST")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Description = "Makes the POST safe to retry: a retry with the same key and body gets the first answer and appends nothing.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.MaxKeyLength },
+            });
+            Add(operation, "422", "The Idempotency-Key was used before for a different request.");
+        }
+        if (operation.RequestBody is not null || operation.Parameters?.Count > 0)
+            Add(operation, "400", "A value is missing, malformed or out of range; the problem's errors name each field.");
         if (operation.Parameters?.Any(p => p.Name == "If-Match") == true)
             Add(operation, "412", "If-Match named a version that is not the notebook's current one.");
         if (operation.RequestBody is not null)

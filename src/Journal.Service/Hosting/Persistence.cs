@@ -34,6 +34,8 @@ public static class Persistence
         {
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
+            // Journal sends no messages: no envelope storage, no background agents polling the database.
+            opts.Durability.Mode = DurabilityMode.MediatorOnly;
             opts.CodeGeneration.TypeLoadMode = CodeGenerationMode(builder);
             opts.UseRuntimeCompilation();
         });

@@ -43,4 +43,58 @@ public sealed class IdempotencyTests(JournalHost fixture) : IntegrationTest(fixt
         await other.Problem(HttpStatusCode.UnprocessableEntity, "/problems/idempotency-key-reused");
         Assert.Equal(2, (await Host.Events(id)).Count);
     }
+
+    [Fact]
+    public async Task Racing_retries_all_get_the_first_answer_and_append_once()
+    {
+        var id = await Host.StartedNotebook(Api.RustOwnership() with { Plan = new Plan(30, 60), StartDate = new DateOnly(2026, 2, 1) });
+        var commands = Enumerable.Range(0, 10).Select(i => (Key: ("Idempotency-Key", $"race-{i}-{Guid.NewGuid()}"), Command: new LogDay($"Day {i}", new DateOnly(2026, 2, 1).AddDays(i))));
+
+        var responses = await Task.WhenAll(commands.SelectMany(c => Enumerable.Range(0, 3).Select(async _ =>
+        {
+            var response = await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", c.Command, c.Key);
+            return (c.Key.Item2, Status: response.StatusCode, Body: await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), ETag: response.ETag());
+        })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.All(responses.GroupBy(r => r.Item1), g => Assert.Single(g.Select(r => (r.Body, r.ETag)).Distinct()));
+        Assert.Equal(11, (await Host.Events(id)).Count);
+    }
+
+    [Fact]
+    public async Task Racing_starts_with_one_key_make_one_notebook()
+    {
+        var key = ("Idempotency-Key", "start-race-" + Guid.NewGuid());
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Host.Send(HttpMethod.Post, "/api/notebooks", Api.RustOwnership(), key)));
+
+        var bodies = await Task.WhenAll(responses.Select(r => r.Read<NotebookStartedResponse>(HttpStatusCode.Created)));
+        Assert.Single(bodies.Distinct());
+        var index = await (await Host.Send(HttpMethod.Get, "/api/notebooks")).Read<NotebookIndexResponse>(HttpStatusCode.OK);
+        Assert.Equal(1, index.Total);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("naïve")]
+    public async Task Malformed_keys_are_400(string key)
+    {
+        var id = await Host.StartedNotebook();
+        var response = await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("x"), ("Idempotency-Key", key));
+
+        var problem = await response.Problem(HttpStatusCode.BadRequest, "/problems/validation-failed");
+        Assert.Equal(["Idempotency-Key"], problem.Errors!.Keys);
+        Assert.Single(await Host.Events(id));
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_not_remembered_so_a_corrected_retry_can_reuse_its_key()
+    {
+        var id = await Host.StartedNotebook();
+        var key = ("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("Future", new DateOnly(2026, 3, 20)), key))
+            .Problem(HttpStatusCode.BadRequest, "/problems/validation-failed");
+
+        var corrected = await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("Future", new DateOnly(2026, 3, 10)), key);
+        Assert.Equal(new DayLoggedResponse(new DateOnly(2026, 3, 10), 1, 2), await corrected.Read<DayLoggedResponse>(HttpStatusCode.Created));
+    }
 }

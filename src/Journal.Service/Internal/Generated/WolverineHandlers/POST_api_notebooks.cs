@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Http.Runtime;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -16,15 +15,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
-        private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notebooks(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notebooks(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
-            _deduplicatedResponses = deduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -34,87 +31,57 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
-            Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
-            var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
-            // GH-4742: the deduplication key is unique within Endpoint
-            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)4, null);
-            // GH-4742: what a repeat must match to be answered with the stored response
-            var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
-            // GH-4742: claim the key, or answer from the claim this request lost to
-            var deduplicationClaimToken = System.Guid.NewGuid().ToString();
-            var deduplicatedResponseClaim = await _deduplicatedResponses.TryClaimAsync(scopedDeduplicationId, deduplicationFingerprint, deduplicationClaimToken, null, null).ConfigureAwait(false);
-            if (deduplicatedResponseClaim != null)
-            {
-                await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
-                return;
-            }
-
-            // GH-4742: give the claim back unless the work was done, before a response is flushed
-            Wolverine.Http.HttpHandler.ReleaseDeduplicatedResponseBeforeFailureResponse(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationClaimToken, null);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.StartNotebookEndpoint").SetTag("http.route", "/api/notebooks").SetTag("http.request.method", "POST");
             try
             {
-                // GH-5165: hear that the database committed before anything inside SaveChangesAsync can still throw
-                Wolverine.Marten.DatabaseCommitMarker.Enlist(documentSession, () => Wolverine.Http.HttpHandler.MarkDeduplicatedDatabaseCommitted(httpContext));
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.StartNotebookEndpoint").SetTag("http.route", "/api/notebooks").SetTag("http.request.method", "POST");
-                try
+                // Reading the request body via JSON deserialization
+                var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.StartNotebook>(httpContext);
+                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+                var decision = await Journal.Notebooks.StartNotebookEndpoint.LoadAsync(command, _timeProvider, documentSession, httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
+                var result1 = Journal.Notebooks.StartNotebookEndpoint.Validate(decision);
+                // Evaluate whether or not the execution should be stopped based on the IResult value
+                if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
                 {
-                    // Reading the request body via JSON deserialization
-                    var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.StartNotebook>(httpContext);
-                    if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                    var decision = Journal.Notebooks.StartNotebookEndpoint.Load(command, _timeProvider);
-                    var problemDetails1 = Journal.Notebooks.StartNotebookEndpoint.Validate(decision);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                        return;
-                    }
-
-                    
-                    // The actual HTTP request handler execution
-                    (var createdOfNotebookStartedResponse, var startStream) = Journal.Notebooks.StartNotebookEndpoint.Post(command, decision, httpContext.Response);
-
-                    if (startStream != null)
-                    {
-                        
-                        // Placed by Wolverine's ISideEffect policy
-                        startStream.Execute(documentSession);
-                    }
-
-                    
-                    // Save all pending changes to this Marten session
-                    await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                    // GH-4742: the work is done; record the response, so a repeat is answered with it
-                    await _deduplicatedResponses.RecordResponseAsync(scopedDeduplicationId, deduplicationClaimToken, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, createdOfNotebookStartedResponse, 404), null).ConfigureAwait(false);
-                    
-                    // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                    await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                    await createdOfNotebookStartedResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+                    await result1.ExecuteAsync(httpContext).ConfigureAwait(false);
+                    return;
                 }
-                catch (Marten.Exceptions.ExistingStreamIdCollisionException existingStreamIdCollisionException)
+
+                
+                // The actual HTTP request handler execution
+                (var createdOfNotebookStartedResponse, var startStream, var martenOp) = Journal.Notebooks.StartNotebookEndpoint.Post(command, decision, httpContext.Response, _timeProvider);
+
+                if (startStream != null)
                 {
-                    var onExceptionProblemDetails = Journal.Notebooks.StartNotebookEndpoint.OnException(existingStreamIdCollisionException);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
-                    }
+                    
+                    // Placed by Wolverine's ISideEffect policy
+                    startStream.Execute(documentSession);
                 }
-            }
-            catch
-            {
-                Wolverine.Http.HttpHandler.KeepDeduplicatedClaimIfCommitted(httpContext);
-                throw;
-            }
-            finally
-            {
-                if (!Wolverine.Http.HttpHandler.IsDeduplicatedWorkDone(httpContext))
+
+                if (martenOp != null)
                 {
-                    await _deduplicatedResponses.ReleaseUnansweredAsync(scopedDeduplicationId, deduplicationClaimToken, null).ConfigureAwait(false);
+                    
+                    // Placed by Wolverine's ISideEffect policy
+                    martenOp.Execute(documentSession);
+                }
+
+                
+                // Save all pending changes to this Marten session
+                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+                
+                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+                await createdOfNotebookStartedResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+            }
+            catch (Marten.Exceptions.ExistingStreamIdCollisionException existingStreamIdCollisionException)
+            {
+                var onExceptionProblemDetails = Journal.Notebooks.StartNotebookEndpoint.OnException(existingStreamIdCollisionException);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
                 }
             }
         }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Http.Runtime;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -15,14 +14,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_notebooks_notebookId_resume : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notebooks_notebookId_resume(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notebooks_notebookId_resume(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _deduplicatedResponses = deduplicatedResponses;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -44,123 +43,93 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
-            Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
-            var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
-            // GH-4742: the deduplication key is unique within Endpoint
-            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)4, null);
-            // GH-4742: what a repeat must match to be answered with the stored response
-            var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
-            // GH-4742: claim the key, or answer from the claim this request lost to
-            var deduplicationClaimToken = System.Guid.NewGuid().ToString();
-            var deduplicatedResponseClaim = await _deduplicatedResponses.TryClaimAsync(scopedDeduplicationId, deduplicationFingerprint, deduplicationClaimToken, null, null).ConfigureAwait(false);
-            if (deduplicatedResponseClaim != null)
-            {
-                await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
-                return;
-            }
-
-            // GH-4742: give the claim back unless the work was done, before a response is flushed
-            Wolverine.Http.HttpHandler.ReleaseDeduplicatedResponseBeforeFailureResponse(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationClaimToken, null);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.ResumeNotebookEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/resume").SetTag("http.request.method", "POST");
             try
             {
-                // GH-5165: hear that the database committed before anything inside SaveChangesAsync can still throw
-                Wolverine.Marten.DatabaseCommitMarker.Enlist(documentSession, () => Wolverine.Http.HttpHandler.MarkDeduplicatedDatabaseCommitted(httpContext));
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.ResumeNotebookEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/resume").SetTag("http.request.method", "POST");
-                try
+                var batchedQuery = documentSession.CreateBatchQuery();
+
+                var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Notebook>(notebookId);
+
+                await batchedQuery.Execute(httpContext.RequestAborted);
+
+                // Loading Marten aggregate as part of the aggregate handler workflow
+                var stream_notebook = await stream_notebook_BatchItem.ConfigureAwait(false);
+
+                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
+                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Notebook");
+                // 404 if this required object is null
+                if (stream_notebook.Aggregate == null)
                 {
-                    var batchedQuery = documentSession.CreateBatchQuery();
-
-                    var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Notebook>(notebookId);
-
-                    await batchedQuery.Execute(httpContext.RequestAborted);
-
-                    // Loading Marten aggregate as part of the aggregate handler workflow
-                    var stream_notebook = await stream_notebook_BatchItem.ConfigureAwait(false);
-
-                    Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
-                    Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Notebook");
-                    // 404 if this required object is null
-                    if (stream_notebook.Aggregate == null)
-                    {
-                        httpContext.Response.StatusCode = 404;
-                        return;
-                    }
-
-                    var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                    var decision = Journal.Notebooks.ResumeNotebookEndpoint.Load(stream_notebook.Aggregate, ifMatch);
-                    var problemDetails1 = Journal.Notebooks.ResumeNotebookEndpoint.Validate(decision);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                        return;
-                    }
-
-                    
-                    // The actual HTTP request handler execution
-                    (var okOfVersionResponse, var events) = Journal.Notebooks.ResumeNotebookEndpoint.Post(stream_notebook.Aggregate, decision, httpContext.Response);
-
-                    if (events != null)
-                    {
-                        
-                        // Capturing any possible events returned from the command handlers
-                        stream_notebook.AppendMany(events);
-                    }
-
-                    
-                    // Save all pending changes to this Marten session
-                    await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                    // GH-4742: the work is done; record the response, so a repeat is answered with it
-                    await _deduplicatedResponses.RecordResponseAsync(scopedDeduplicationId, deduplicationClaimToken, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, okOfVersionResponse, 404), null).ConfigureAwait(false);
-                    
-                    // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                    await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                    await okOfVersionResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+                    httpContext.Response.StatusCode = 404;
+                    return;
                 }
-                catch (Marten.Exceptions.StreamLockedException streamLockedException)
+
+                var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
+                var decision = await Journal.Notebooks.ResumeNotebookEndpoint.LoadAsync(stream_notebook.Aggregate, ifMatch, documentSession, httpContext.Request, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+                var result1 = Journal.Notebooks.ResumeNotebookEndpoint.Validate(decision);
+                // Evaluate whether or not the execution should be stopped based on the IResult value
+                if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
                 {
-                    var onExceptionProblemDetails = Wolverine.Http.Marten.MartenStreamLockedMiddleware.OnException(streamLockedException, _wolverineHttpOptions);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
-                    }
+                    await result1.ExecuteAsync(httpContext).ConfigureAwait(false);
+                    return;
                 }
-                catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
+
+                
+                // The actual HTTP request handler execution
+                (var okOfVersionResponse, var events, var martenOp) = Journal.Notebooks.ResumeNotebookEndpoint.Post(stream_notebook.Aggregate, decision, httpContext.Response, _timeProvider);
+
+                if (events != null)
                 {
-                    var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
-                    }
+                    
+                    // Capturing any possible events returned from the command handlers
+                    stream_notebook.AppendMany(events);
                 }
-                catch (JasperFx.ConcurrencyException concurrencyException)
+
+                if (martenOp != null)
                 {
-                    var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
-                    }
+                    
+                    // Placed by Wolverine's ISideEffect policy
+                    martenOp.Execute(documentSession);
+                }
+
+                
+                // Save all pending changes to this Marten session
+                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+                
+                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+                await okOfVersionResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+            }
+            catch (Marten.Exceptions.StreamLockedException streamLockedException)
+            {
+                var onExceptionProblemDetails = Wolverine.Http.Marten.MartenStreamLockedMiddleware.OnException(streamLockedException, _wolverineHttpOptions);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
                 }
             }
-            catch
+            catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
             {
-                Wolverine.Http.HttpHandler.KeepDeduplicatedClaimIfCommitted(httpContext);
-                throw;
-            }
-            finally
-            {
-                if (!Wolverine.Http.HttpHandler.IsDeduplicatedWorkDone(httpContext))
+                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
-                    await _deduplicatedResponses.ReleaseUnansweredAsync(scopedDeduplicationId, deduplicationClaimToken, null).ConfigureAwait(false);
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (JasperFx.ConcurrencyException concurrencyException)
+            {
+                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
                 }
             }
         }
