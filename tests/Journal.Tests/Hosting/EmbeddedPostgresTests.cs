@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Journal.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Journal.Tests.Hosting;
+
+/// <summary>The launcher itself: each test runs its own cluster in a temporary folder.</summary>
+public sealed class EmbeddedPostgresTests : IDisposable
+{
+    private readonly string _root;
+
+    public EmbeddedPostgresTests()
+    {
+        _root = Directory.CreateTempSubdirectory("journal-launcher-").FullName;
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_root, (UnixFileMode)0b111_101_101);
+    }
+
+    private string Data => Path.Combine(_root, "pg");
+
+    private Task<EmbeddedPostgres> Start() =>
+        EmbeddedPostgres.StartAsync(Data, null, null, "journal", NullLogger.Instance, TestContext.Current.CancellationToken);
+
+    private static async Task<long> Count(EmbeddedPostgres cluster, string sql = "SELECT count(*) FROM marks")
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Data_survives_a_stop_and_a_second_start_and_only_loopback_with_a_password_is_served()
+    {
+        await using (var first = await Start())
+        {
+            await Count(first, "CREATE TABLE marks(id int); INSERT INTO marks VALUES (1); SELECT 1");
+            Assert.Contains("Host=127.0.0.1", first.ConnectionString, StringComparison.Ordinal);
+            var noPassword = new NpgsqlConnectionStringBuilder(first.ConnectionString) { Password = "wrong" }.ConnectionString;
+            await using var refused = new NpgsqlConnection(noPassword);
+            await Assert.ThrowsAsync<PostgresException>(() => refused.OpenAsync(TestContext.Current.CancellationToken));
+        }
+        Assert.False(File.Exists(Path.Combine(Data, "postmaster.pid")));
+
+        await using var second = await Start();
+        Assert.Equal(1, await Count(second));
+    }
+
+    [Fact]
+    public async Task A_stale_pid_file_left_by_a_crash_is_removed()
+    {
+        await using (var first = await Start()) await Count(first, "CREATE TABLE marks(id int); SELECT 1");
+        // A pid that belongs to no running process, as after a power cut.
+        await File.WriteAllTextAsync(Path.Combine(Data, "postmaster.pid"), "999999\n" + Data + "\n0\n5432\n", TestContext.Current.CancellationToken);
+
+        await using var again = await Start();
+        Assert.Equal(0, await Count(again));
+    }
+
+    [Fact]
+    public async Task A_cluster_left_running_by_a_killed_service_is_adopted()
+    {
+        var orphan = await Start(); // never stopped: the service that started it died
+        await Count(orphan, "CREATE TABLE marks(id int); SELECT 1");
+
+        await using var adopted = await Start();
+
+        Assert.Equal(orphan.Port, adopted.Port);
+        Assert.Equal(0, await Count(adopted));
+    }
+
+    [Fact]
+    public async Task Without_server_binaries_the_service_says_what_to_install_and_exits_non_zero()
+    {
+        var serviceBin = AppContext.BaseDirectory.Replace(Path.Combine("tests", "Journal.Tests"), Path.Combine("src", "Journal.Service"), StringComparison.Ordinal);
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(serviceBin, "Journal.Service.dll")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = serviceBin,
+        };
+        info.Environment["Journal__Database__BinDirectory"] = Path.Combine(_root, "no-postgres-here");
+        info.Environment["Journal__Database__DataDirectory"] = Data;
+        info.Environment.Remove("ConnectionStrings__Journal");
+        using var process = Process.Start(info)!;
+        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("apt-get install postgresql", stderr, StringComparison.Ordinal);
+        Assert.Contains("brew install postgresql", stderr, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Journal", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data));
+    }
+
+    public void Dispose()
+    {
+        // Stop anything a failed test left running, then remove the folder.
+        var pidFile = Path.Combine(Data, "postmaster.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid))
+        {
+            try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            Thread.Sleep(500);
+        }
+        Directory.Delete(_root, recursive: true);
+    }
+}
