@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Journal.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -25,6 +26,7 @@ public static class Http
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
         builder.Services.AddOpenApi();
         builder.Services.AddWolverineHttp();
+        builder.AddJournalWeb();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class Http
             .DisableDefaultFonts());
 
         app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange));
+        app.MapJournalWeb();
         return app;
     }
 
