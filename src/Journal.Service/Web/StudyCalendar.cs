@@ -15,7 +15,7 @@ public enum CalendarDayKind
     Rested,
     /// <summary>A past date of the notebook with neither an entry nor a skip.</summary>
     Missed,
-    /// <summary>Today, with nothing yet: pending, not missed (as for streaks).</summary>
+    /// <summary>Today, with nothing yet, in a notebook still in progress: pending, not missed (as for streaks).</summary>
     Pending,
     /// <summary>A date still ahead within the plan of a notebook in progress.</summary>
     Upcoming,
@@ -68,9 +68,9 @@ public static class StudyCalendar
         if (facts.Studied.ContainsKey(date)) return CalendarDayKind.Studied;
         if (facts.Rested.Contains(date)) return CalendarDayKind.Rested;
         if (date < facts.StartDate) return CalendarDayKind.Outside;
+        if (date >= facts.Today && !facts.InProgress) return CalendarDayKind.Outside; // nothing more can be logged
         if (date == facts.Today) return CalendarDayKind.Pending;
-        if (date > facts.Today)
-            return facts.InProgress && date <= facts.Deadline ? CalendarDayKind.Upcoming : CalendarDayKind.Outside;
+        if (date > facts.Today) return date <= facts.Deadline ? CalendarDayKind.Upcoming : CalendarDayKind.Outside;
         // A past date: missed within the plan, and after it while the notebook is still open (overdue).
         return date <= facts.Deadline || facts.InProgress ? CalendarDayKind.Missed : CalendarDayKind.Outside;
     }

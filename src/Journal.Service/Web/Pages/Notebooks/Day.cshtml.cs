@@ -19,12 +19,11 @@ public sealed class DayModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, string date, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return Missing();
+        var valid = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
 
         var batch = session.CreateBatchQuery();
         var progressLoad = batch.Load<NotebookProgress>(id);
-        var entryLoad = batch.Load<DayEntry>(DayEntry.IdFor(id, day));
+        var entryLoad = valid ? batch.Load<DayEntry>(DayEntry.IdFor(id, day)) : Task.FromResult<DayEntry?>(null);
         await batch.Execute(ct);
         (Notebook, Entry) = (await progressLoad, await entryLoad);
         if (Notebook is null || Entry is null) return Missing();
