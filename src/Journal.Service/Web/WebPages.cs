@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.WebEncoders;
@@ -19,6 +20,7 @@ public static class WebPages
             {
                 o.RootDirectory = "/Web/Pages";
                 o.Conventions.ConfigureFilter(new PageSecurityHeaders());
+                o.Conventions.ConfigureFilter(new ExpiredForms());
             })
             // Under test hosts the entry assembly is the test runner: name the assembly that holds the pages.
             .ConfigureApplicationPartManager(parts =>
@@ -58,6 +60,35 @@ internal sealed class PageSecurityHeaders : IResultFilter
         headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+}
+
+/// <summary>
+/// A form whose antiforgery token does not check out (kept open across a restart, or forged) gets a page
+/// that says what to do, not the API's problem JSON. Nothing was changed.
+/// </summary>
+internal sealed class ExpiredForms : IAlwaysRunResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (context.Result is not IAntiforgeryValidationFailedResult) return;
+        context.Result = new ContentResult
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentType = "text/html; charset=utf-8",
+            Content = $"""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>The form has expired · Journal</title><link rel="stylesheet" href="{WebAssets.Url("journal.css")}"></head>
+                <body><main id="main" class="wrap"><section class="not-found"><h1>The form has expired</h1>
+                <p>Nothing was saved. Go back, reload the page and send the form again.</p>
+                <p><a href="/">← All Notebooks</a></p></section></main></body></html>
+                """,
+        };
     }
 
     public void OnResultExecuted(ResultExecutedContext context)

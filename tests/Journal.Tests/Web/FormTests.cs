@@ -183,6 +183,7 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
         var response = await Host.Client().PostAsync(new Uri($"/notebooks/{id}?handler=log", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The form has expired", (await Parse(response)).Text("h1"));
         Assert.Single(await Host.Events(id));
     }
 
