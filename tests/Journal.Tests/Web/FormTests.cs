@@ -99,6 +99,22 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Forms_sent_at_the_same_moment_all_land_under_the_stream_lock()
+    {
+        var id = await Host.StartedNotebook(Api.RustOwnership() with { Plan = new Plan(30, 60), StartDate = new DateOnly(2026, 2, 1) });
+        var page = await Host.Open($"/notebooks/{id}");
+        var dates = Enumerable.Range(0, 12).Select(i => new DateOnly(2026, 2, 1).AddDays(i)).ToArray();
+
+        var responses = await Task.WhenAll(dates.Select(date =>
+            Host.Submit(page, "#log-day", Fields(("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("title", "Parallel")))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        var events = await Host.Events(id);
+        Assert.Equal(dates, events.OfType<DayLogged>().Select(e => e.Date).Order());
+        Assert.Equal(13, events.Count);
+    }
+
+    [Fact]
     public async Task Skipping_a_day_through_the_form_appends_what_the_api_would()
     {
         var viaApi = await Host.StartedNotebook();

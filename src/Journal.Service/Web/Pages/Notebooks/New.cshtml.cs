@@ -40,7 +40,7 @@ public sealed class NewModel(NotebookWrites writes, TimeProvider clock) : PageMo
     {
         var form = new FormReader(Request.Form, Errors);
         foreach (var name in Labels.Keys) Values[name] = form.Text(name);
-        FormId = form.Id("id") ?? Guid.CreateVersion7();
+        FormId = form.Id("id") is { } sent && sent != Guid.Empty ? sent : Guid.CreateVersion7();
 
         var command = new StartNotebook(
             form.Text("title"),
