@@ -1,3 +1,4 @@
+using Journal.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -17,6 +18,7 @@ public static class Http
         builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
         builder.Services.AddWolverineHttp();
+        builder.AddJournalWeb();
         return builder;
     }
 
@@ -40,6 +42,7 @@ public static class Http
             .HideDeveloperTools());
 
         app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange));
+        app.MapJournalWeb();
         return app;
     }
 

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Journal.Contracts;
+using Journal.Notebooks;
+using Journal.Notebooks.Progress;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Journal.Web.Pages.Notebooks;
+
+/// <summary>One notebook as a reader sees it, with the forms to log a day and to rest a day.</summary>
+public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, TimeProvider clock) : PageModel
+{
+    public static readonly IReadOnlyDictionary<string, string> LogLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["date"] = "Date",
+        ["title"] = "Title",
+        ["minutes"] = "Minutes studied",
+        ["summary"] = "Summary",
+        ["entry"] = "Entry",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> SkipLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["date"] = "Date",
+        ["reason"] = "Reason",
+    };
+
+    public NotebookProgressResponse? Progress { get; private set; }
+    public StudyCalendarView? Calendar { get; private set; }
+    public DateOnly Today { get; private set; }
+    public string? Notice { get; private set; }
+
+    /// <summary>Study days and rest days in date order: the notebook's pages.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public Dictionary<string, string> LogValues { get; } = new(StringComparer.Ordinal);
+    public FormErrors LogErrors { get; } = new();
+    public Dictionary<string, string> SkipValues { get; } = new(StringComparer.Ordinal);
+    public FormErrors SkipErrors { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? logged, string? rested, string? started, CancellationToken ct)
+    {
+        if (!await Load(id, ct)) return Missing();
+        LogValues["date"] = Display.Iso(Today);
+        SkipValues["date"] = Display.Iso(Today);
+
+        if (started is not null) Notice = "Your notebook is started. Log your first day below when you have studied.";
+        if (ParseDate(logged) is { } loggedDate && Progress!.Days.FirstOrDefault(d => d.Date == loggedDate) is { } day)
+            Notice = $"Logged {Display.DayHeading(day.DayNumber, day.Date)}.";
+        if (ParseDate(rested) is { } restedDate && Progress!.Skips.Any(s => s.Date == restedDate))
+            Notice = $"{Display.ShortDate(restedDate)} is a rest day.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLogAsync(Guid id, CancellationToken ct)
+    {
+        var form = new FormReader(Request.Form, LogErrors);
+        foreach (var name in LogLabels.Keys) LogValues[name] = form.Text(name);
+        var command = new LogDay(form.Text("title"), form.Date("date", LogLabels["date"]), form.Text("summary"), form.Text("entry"),
+            form.WholeNumber("minutes", LogLabels["minutes"]));
+
+        var decision = await writes.LogDay(id, command, append: !LogErrors.Any, ct);
+        if (decision is null) return Missing();
+        if (!LogErrors.Any && decision.Problem is null)
+        {
+            var date = decision.The<DayLogged>().Date;
+            return PageRedirects.SeeOther(this, $"/notebooks/{id}?logged={Display.Iso(date)}#day-{Display.Iso(date)}");
+        }
+        LogErrors.Take(decision.Problem, LogLabels);
+        return await Rejected(id, decision, SkipValues, ct);
+    }
+
+    public async Task<IActionResult> OnPostSkipAsync(Guid id, CancellationToken ct)
+    {
+        var form = new FormReader(Request.Form, SkipErrors);
+        foreach (var name in SkipLabels.Keys) SkipValues[name] = form.Text(name);
+        var command = new SkipDay(form.Date("date", SkipLabels["date"]), form.Text("reason"));
+
+        var decision = await writes.SkipDay(id, command, append: !SkipErrors.Any, ct);
+        if (decision is null) return Missing();
+        if (!SkipErrors.Any && decision.Problem is null)
+        {
+            var date = decision.The<DaySkipped>().Date;
+            return PageRedirects.SeeOther(this, $"/notebooks/{id}?rested={Display.Iso(date)}#calendar");
+        }
+        SkipErrors.Take(decision.Problem, SkipLabels);
+        return await Rejected(id, decision, LogValues, ct);
+    }
+
+    public FieldView LogField(string name, string type = "text", string? hint = null, bool required = false, int rows = 0, string? inputMode = null) =>
+        new("log", name, LogLabels[name], LogValues.GetValueOrDefault(name), LogErrors.For(name), type, hint, required, rows, inputMode);
+
+    public FieldView SkipField(string name, string type = "text", string? hint = null) =>
+        new("skip", name, SkipLabels[name], SkipValues.GetValueOrDefault(name), SkipErrors.For(name), type, hint);
+
+    /// <summary>The page again, with the form's values and errors: 400 for invalid fields, the problem's status (409) otherwise.</summary>
+    private async Task<IActionResult> Rejected(Guid id, Decision decision, Dictionary<string, string> otherForm, CancellationToken ct)
+    {
+        if (!await Load(id, ct)) return Missing();
+        otherForm["date"] = Display.Iso(Today);
+        Response.StatusCode = decision.Problem is { Status: 409 } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> Load(Guid id, CancellationToken ct)
+    {
+        var progress = await session.LoadAsync<NotebookProgress>(id, ct);
+        if (progress is null) return false;
+        Today = ProgressView.Today(progress, clock.GetUtcNow());
+        Progress = ProgressView.Build(progress, Today);
+        Calendar = StudyCalendar.Build(CalendarFacts.Of(progress, Today));
+        Timeline = [.. Progress.Days.Select(d => new TimelineEntry(d.Date, d, null))
+            .Concat(Progress.Skips.Select(s => new TimelineEntry(s.Date, null, s)))
+            .OrderBy(entry => entry.Date)];
+        return true;
+    }
+
+    private PageResult Missing()
+    {
+        Progress = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
+
+/// <summary>A study day or a rest day, in the notebook's date order.</summary>
+public sealed record TimelineEntry(DateOnly Date, DaySummary? Day, SkipSummary? Rest);

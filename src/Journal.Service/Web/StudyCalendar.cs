@@ -1,0 +1,159 @@
+using System.Globalization;
+using Journal.Notebooks;
+using Journal.Notebooks.Progress;
+
+namespace Journal.Web;
+
+/// <summary>What one date of the study calendar shows.</summary>
+public enum CalendarDayKind
+{
+    /// <summary>Before the notebook starts, or after its plan where nothing is expected any more.</summary>
+    Outside,
+    /// <summary>Has an entry.</summary>
+    Studied,
+    /// <summary>Skipped on purpose and has no entry.</summary>
+    Rested,
+    /// <summary>A past date of the notebook with neither an entry nor a skip.</summary>
+    Missed,
+    /// <summary>Today, with nothing yet, in a notebook still in progress: pending, not missed (as for streaks).</summary>
+    Pending,
+    /// <summary>A date still ahead within the plan of a notebook in progress.</summary>
+    Upcoming,
+}
+
+/// <summary>The facts a calendar is drawn from: logged dates (with their minutes), rest days, the plan and today.</summary>
+public sealed record CalendarFacts(
+    IReadOnlyDictionary<DateOnly, int?> Studied,
+    IReadOnlySet<DateOnly> Rested,
+    DateOnly StartDate,
+    DateOnly Deadline,
+    DateOnly Today,
+    bool InProgress,
+    int? MinutesPerDay)
+{
+    public static CalendarFacts Of(NotebookProgress p, DateOnly today) => new(
+        p.Days.ToDictionary(d => d.Date, d => d.Minutes),
+        p.Skips.Select(s => s.Date).ToHashSet(),
+        p.StartDate, p.Deadline, today, p.Status == NotebookStatus.InProgress, p.Plan.MinutesPerDay);
+}
+
+/// <param name="Level">For a studied date, 1–3 by minutes against the daily plan; otherwise 0.</param>
+public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, int Level, bool IsToday, int? Minutes);
+
+public sealed record MonthLabel(int Week, string Name);
+
+/// <summary>A calendar laid out like a contribution calendar: one column per week (Monday first), one row per weekday.</summary>
+public sealed record StudyCalendarView(
+    IReadOnlyList<IReadOnlyList<CalendarDay>> Weeks,
+    IReadOnlyList<MonthLabel> Months,
+    int StudiedCount,
+    int RestedCount,
+    int MissedCount)
+{
+    public DateOnly First => Weeks[0][0].Date;
+    public DateOnly Last => Weeks[^1][^1].Date;
+}
+
+/// <summary>The study calendar's rules: which dates it spans and what each shows. Pure.</summary>
+public static class StudyCalendar
+{
+    /// <summary>Two years and a bit: the longest plan span fits.</summary>
+    public const int MaxWeeks = 106;
+
+    /// <summary>A short plan is drawn among the weeks around it, so that it reads as a calendar.</summary>
+    public const int MinWeeks = 12;
+
+    public static CalendarDayKind Classify(DateOnly date, CalendarFacts facts)
+    {
+        if (facts.Studied.ContainsKey(date)) return CalendarDayKind.Studied;
+        if (facts.Rested.Contains(date)) return CalendarDayKind.Rested;
+        if (date < facts.StartDate) return CalendarDayKind.Outside;
+        if (date >= facts.Today && !facts.InProgress) return CalendarDayKind.Outside; // nothing more can be logged
+        if (date == facts.Today) return CalendarDayKind.Pending;
+        if (date > facts.Today) return date <= facts.Deadline ? CalendarDayKind.Upcoming : CalendarDayKind.Outside;
+        // A past date: missed within the plan, and after it while the notebook is still open (overdue).
+        return date <= facts.Deadline || facts.InProgress ? CalendarDayKind.Missed : CalendarDayKind.Outside;
+    }
+
+    /// <summary>1 below half the daily plan, 2 below the plan, 3 at or above it (an hour when the plan names none); 2 when no minutes were logged.</summary>
+    public static int Level(int? minutes, int? minutesPerDay)
+    {
+        if (minutes is not { } m) return 2;
+        var target = minutesPerDay ?? 60;
+        return m * 2 < target ? 1 : m < target ? 2 : 3;
+    }
+
+    /// <summary>
+    /// From the Monday on or before the start (or today, when the notebook starts later) to the Sunday on or
+    /// after the deadline, today or the last fact, whichever is latest; widened on both sides to at least
+    /// <see cref="MinWeeks"/> weeks, and at most <see cref="MaxWeeks"/> weeks from the first.
+    /// </summary>
+    public static StudyCalendarView Build(CalendarFacts facts)
+    {
+        var dates = facts.Studied.Keys.Concat(facts.Rested).ToList();
+        var from = new[] { facts.StartDate, facts.Today }.Concat(dates).Min();
+        var to = new[] { facts.Deadline, facts.Today }.Concat(dates).Max();
+
+        var first = from.AddDays(-Weekday(from));
+        var last = to.AddDays(6 - Weekday(to));
+        var weekCount = (last.DayNumber - first.DayNumber + 1) / 7;
+        if (weekCount < MinWeeks)
+        {
+            var before = (MinWeeks - weekCount) / 2;
+            first = first.AddDays(-7 * before);
+            last = last.AddDays(7 * (MinWeeks - weekCount - before));
+        }
+        if (last.DayNumber - first.DayNumber + 1 > MaxWeeks * 7) last = first.AddDays(MaxWeeks * 7 - 1);
+
+        var weeks = new List<IReadOnlyList<CalendarDay>>();
+        for (var monday = first; monday <= last; monday = monday.AddDays(7))
+        {
+            weeks.Add([.. Enumerable.Range(0, 7).Select(i => Day(monday.AddDays(i), facts))]);
+        }
+        var all = weeks.SelectMany(w => w).ToList();
+        return new StudyCalendarView(weeks, Months(weeks),
+            all.Count(d => d.Kind == CalendarDayKind.Studied),
+            all.Count(d => d.Kind == CalendarDayKind.Rested),
+            all.Count(d => d.Kind == CalendarDayKind.Missed));
+    }
+
+    /// <summary>"Thu, Apr 30: studied, 1 hr"</summary>
+    public static string Describe(CalendarDay day)
+    {
+        var what = day.Kind switch
+        {
+            CalendarDayKind.Studied => day.Minutes is { } m ? $"studied, {Display.Duration(m)}" : "studied",
+            CalendarDayKind.Rested => "rest day",
+            CalendarDayKind.Missed => "missed",
+            CalendarDayKind.Pending => "today, nothing logged yet",
+            CalendarDayKind.Upcoming => "ahead in the plan",
+            _ => "outside the plan",
+        };
+        return $"{Display.ShortDate(day.Date)}{(day.IsToday && day.Kind != CalendarDayKind.Pending ? " (today)" : "")}: {what}";
+    }
+
+    private static CalendarDay Day(DateOnly date, CalendarFacts facts)
+    {
+        var kind = Classify(date, facts);
+        var minutes = facts.Studied.GetValueOrDefault(date);
+        return new CalendarDay(date, kind, kind == CalendarDayKind.Studied ? Level(minutes, facts.MinutesPerDay) : 0, date == facts.Today, minutes);
+    }
+
+    /// <summary>A month's name over the first week that holds its 1st; the first week is named too, unless a name follows too closely.</summary>
+    private static List<MonthLabel> Months(List<IReadOnlyList<CalendarDay>> weeks)
+    {
+        var labels = new List<MonthLabel>();
+        for (var w = 0; w < weeks.Count; w++)
+        {
+            var firstOfMonth = weeks[w].FirstOrDefault(d => d.Date.Day == 1);
+            if (firstOfMonth is not null) labels.Add(new MonthLabel(w, MonthName(firstOfMonth.Date)));
+        }
+        if (labels.Count == 0 || labels[0].Week >= 3) labels.Insert(0, new MonthLabel(0, MonthName(weeks[0][0].Date)));
+        return labels;
+    }
+
+    private static string MonthName(DateOnly date) => date.ToString("MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>Monday 0 … Sunday 6.</summary>
+    private static int Weekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
+}

@@ -1,0 +1,142 @@
+using System.Net.Http.Json;
+using JasperFx.CommandLine;
+using Journal.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(Journal.Browser.Tests.BrowserHost))]
+
+namespace Journal.Browser.Tests;
+
+/// <summary>
+/// One app on a real Kestrel (http://127.0.0.1:0) over a throwaway PostgreSQL cluster, and one headless
+/// Debian Chromium driven by Playwright, shared by every browser test. The clock is pinned, so pages and
+/// screenshots come out the same on every run.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private string? _scratch;
+    private EmbeddedPostgres? _cluster;
+    private KestrelApp? _app;
+    private IPlaywright? _playwright;
+
+    public TestClock Clock { get; } = new() { Now = new DateTimeOffset(2026, 5, 3, 12, 0, 0, TimeSpan.Zero) };
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Api { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the screenshots go: the test output folder.</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {Chromium}: install it with `apt-get install chromium` (.ci/run does).");
+
+        var connectionString = Environment.GetEnvironmentVariable("JOURNAL_TEST_CONNECTION") ?? "";
+        if (connectionString.Length == 0)
+        {
+            _scratch = Directory.CreateTempSubdirectory("journal-browser-tests-").FullName;
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_scratch, (UnixFileMode)0b111_101_101);
+            _cluster = await EmbeddedPostgres.StartAsync(Path.Combine(_scratch, "postgres"), null, null, "journal_browser_tests",
+                NullLogger.Instance, TestContext.Current.CancellationToken);
+            connectionString = _cluster.ConnectionString;
+        }
+        Environment.SetEnvironmentVariable("ConnectionStrings__Journal", connectionString);
+        JasperFxEnvironment.AutoStartHost = true;
+
+        _app = new KestrelApp(Clock);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseAddress = _app.Address;
+        Api = new HttpClient { BaseAddress = BaseAddress };
+
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Debian's wrapper does not add the shared-memory flag itself; the rest keep Chromium offline and quiet.
+            Args = ["--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) and page on the shared browser.</summary>
+    public async Task<IPage> NewPage(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
+            Locale = "en-US",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<Guid> StartNotebook(object command)
+    {
+        var response = await Api.PostAsJsonAsync("/api/notebooks", command);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Contracts.NotebookStartedResponse>())!.Id;
+    }
+
+    public async Task Post(string path, object body)
+    {
+        var response = await Api.PostAsJsonAsync(path, body);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        Api?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_scratch is not null) Directory.Delete(_scratch, recursive: true);
+    }
+
+    /// <summary>The real Program, on Kestrel, with the pinned clock and no external transports.</summary>
+    private sealed class KestrelApp(TestClock clock) : WebApplicationFactory<Program>
+    {
+        public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+                services.DisableAllExternalWolverineTransports();
+            });
+        }
+    }
+}
+
+/// <summary>A clock the tests set.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

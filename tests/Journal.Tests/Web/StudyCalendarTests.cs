@@ -1,0 +1,152 @@
+using Journal.Web;
+using static Journal.Tests.Rules.Values;
+
+namespace Journal.Tests.Web;
+
+public class StudyCalendarTests
+{
+    /// <summary>domain.md's worked example on 2026-03-10: completed, entries 03-02…04, 06, 09, a rest on 03-05.</summary>
+    private static readonly CalendarFacts RustOwnership = Facts(
+        studied: "2026-03-02 2026-03-03 2026-03-04 2026-03-06 2026-03-09", rested: "2026-03-05",
+        start: "2026-03-02", deadline: "2026-03-08", today: "2026-03-10", inProgress: false);
+
+    [Theory]
+    [InlineData("2026-03-01", CalendarDayKind.Outside)] // before the start
+    [InlineData("2026-03-02", CalendarDayKind.Studied)]
+    [InlineData("2026-03-04", CalendarDayKind.Studied)]
+    [InlineData("2026-03-05", CalendarDayKind.Rested)]
+    [InlineData("2026-03-06", CalendarDayKind.Studied)]
+    [InlineData("2026-03-07", CalendarDayKind.Missed)]
+    [InlineData("2026-03-08", CalendarDayKind.Missed)] // the deadline
+    [InlineData("2026-03-09", CalendarDayKind.Studied)] // after the deadline, backfilled
+    [InlineData("2026-03-10", CalendarDayKind.Outside)] // today, but a completed notebook takes no more days
+    [InlineData("2026-03-11", CalendarDayKind.Outside)]
+    public void The_worked_example(string date, CalendarDayKind kind) =>
+        Assert.Equal(kind, StudyCalendar.Classify(Date(date), RustOwnership));
+
+    // "10 days over 2 weeks, started April 27" (deadline May 10), still in progress.
+    [Theory]
+    [InlineData("2026-05-03", "2026-04-26", CalendarDayKind.Outside)]
+    [InlineData("2026-05-03", "2026-04-27", CalendarDayKind.Studied)]
+    [InlineData("2026-05-03", "2026-04-28", CalendarDayKind.Missed)]
+    [InlineData("2026-05-03", "2026-04-29", CalendarDayKind.Rested)]
+    [InlineData("2026-05-03", "2026-05-02", CalendarDayKind.Missed)]
+    [InlineData("2026-05-03", "2026-05-03", CalendarDayKind.Pending)] // today is pending, not missed
+    [InlineData("2026-05-03", "2026-05-04", CalendarDayKind.Upcoming)]
+    [InlineData("2026-05-03", "2026-05-06", CalendarDayKind.Rested)] // a rest planned ahead
+    [InlineData("2026-05-03", "2026-05-10", CalendarDayKind.Upcoming)] // the deadline
+    [InlineData("2026-05-03", "2026-05-11", CalendarDayKind.Outside)] // beyond the plan
+    [InlineData("2026-05-14", "2026-05-11", CalendarDayKind.Missed)] // overdue: still expected after the deadline
+    [InlineData("2026-05-14", "2026-05-13", CalendarDayKind.Missed)]
+    [InlineData("2026-05-14", "2026-05-14", CalendarDayKind.Pending)]
+    [InlineData("2026-05-14", "2026-05-15", CalendarDayKind.Outside)]
+    public void A_notebook_in_progress(string today, string date, CalendarDayKind kind)
+    {
+        var facts = Facts(studied: "2026-04-27", rested: "2026-04-29 2026-05-06", start: "2026-04-27", deadline: "2026-05-10", today: today, inProgress: true);
+        Assert.Equal(kind, StudyCalendar.Classify(Date(date), facts));
+    }
+
+    [Theory]
+    [InlineData("2026-05-01", CalendarDayKind.Missed)] // in the plan: missed all the same
+    [InlineData("2026-05-03", CalendarDayKind.Outside)] // today: an abandoned notebook takes no days
+    [InlineData("2026-05-05", CalendarDayKind.Outside)] // no longer ahead in any plan
+    public void An_abandoned_notebook(string date, CalendarDayKind kind)
+    {
+        var facts = Facts(studied: "2026-04-27", rested: "", start: "2026-04-27", deadline: "2026-05-10", today: "2026-05-03", inProgress: false);
+        Assert.Equal(kind, StudyCalendar.Classify(Date(date), facts));
+    }
+
+    [Fact]
+    public void An_entry_outranks_a_rest_on_the_same_date()
+    {
+        var facts = Facts(studied: "2026-04-28", rested: "2026-04-28", start: "2026-04-27", deadline: "2026-05-10", today: "2026-05-03", inProgress: true);
+        Assert.Equal(CalendarDayKind.Studied, StudyCalendar.Classify(Date("2026-04-28"), facts));
+    }
+
+    [Theory]
+    [InlineData(null, 60, 2)]
+    [InlineData(1, 60, 1)]
+    [InlineData(29, 60, 1)]
+    [InlineData(30, 60, 2)]
+    [InlineData(59, 60, 2)]
+    [InlineData(60, 60, 3)]
+    [InlineData(240, 60, 3)]
+    [InlineData(20, 45, 1)]
+    [InlineData(45, 45, 3)]
+    [InlineData(45, null, 2)] // no daily plan: measured against an hour
+    [InlineData(60, null, 3)]
+    public void Studied_days_are_shaded_by_minutes_against_the_daily_plan(int? minutes, int? minutesPerDay, int level) =>
+        Assert.Equal(level, StudyCalendar.Level(minutes, minutesPerDay));
+
+    [Fact]
+    public void The_calendar_runs_monday_to_sunday_over_the_plan_widened_to_the_minimum()
+    {
+        var view = StudyCalendar.Build(RustOwnership); // Mon 03-02 … Tue 03-10: two weeks, widened to twelve
+
+        Assert.Equal(StudyCalendar.MinWeeks, view.Weeks.Count);
+        Assert.All(view.Weeks, week => Assert.Equal(7, week.Count));
+        Assert.Equal((DayOfWeek.Monday, DayOfWeek.Sunday), (view.First.DayOfWeek, view.Last.DayOfWeek));
+        Assert.Equal(Date("2026-03-02").AddDays(-7 * 5), view.First); // five weeks before, five after
+        Assert.Equal(Date("2026-03-15").AddDays(7 * 5), view.Last);
+        var days = view.Weeks.SelectMany(w => w).ToList();
+        Assert.Equal(Enumerable.Range(0, days.Count).Select(i => view.First.AddDays(i)), days.Select(d => d.Date));
+        Assert.Equal((5, 1, 2), (view.StudiedCount, view.RestedCount, view.MissedCount));
+        Assert.Single(days, d => d.IsToday);
+        Assert.Equal(Date("2026-03-10"), days.Single(d => d.IsToday).Date);
+        Assert.Equal(3, days.Single(d => d.Date == Date("2026-03-02")).Level); // 45 of a 45-minute plan
+    }
+
+    [Fact]
+    public void A_long_plan_spans_its_weeks_and_beyond_to_today()
+    {
+        // Started Wed 2025-01-01 over 300 days, overdue on 2026-03-10.
+        var facts = Facts(studied: "2025-01-01", rested: "", start: "2025-01-01", deadline: "2025-10-27", today: "2026-03-10", inProgress: true);
+        var view = StudyCalendar.Build(facts);
+
+        Assert.Equal((Date("2024-12-30"), Date("2026-03-15")), (view.First, view.Last));
+        Assert.Equal(Date("2026-03-10").DayNumber - Date("2025-01-02").DayNumber, view.MissedCount); // every day since, except today
+    }
+
+    [Fact]
+    public void The_calendar_stops_at_the_maximum()
+    {
+        var facts = Facts(studied: "2022-01-03", rested: "", start: "2022-01-03", deadline: "2022-01-09", today: "2026-03-10", inProgress: true);
+        var view = StudyCalendar.Build(facts);
+
+        Assert.Equal(StudyCalendar.MaxWeeks, view.Weeks.Count);
+        Assert.Equal(Date("2022-01-03"), view.First);
+    }
+
+    [Fact]
+    public void A_notebook_that_starts_later_is_drawn_from_today()
+    {
+        var facts = Facts(studied: "", rested: "", start: "2026-04-27", deadline: "2026-05-10", today: "2026-03-10", inProgress: true);
+        var view = StudyCalendar.Build(facts);
+
+        Assert.True(view.First <= Date("2026-03-09"));
+        Assert.True(view.Last >= Date("2026-05-10"));
+        Assert.Equal(CalendarDayKind.Outside, StudyCalendar.Classify(Date("2026-03-10"), facts)); // today, before the start
+    }
+
+    [Fact]
+    public void Months_are_named_over_the_week_that_holds_their_first_day()
+    {
+        var view = StudyCalendar.Build(RustOwnership); // from Mon 2026-01-26
+
+        Assert.Equal([new MonthLabel(0, "Feb"), new MonthLabel(4, "Mar"), new MonthLabel(9, "Apr")], view.Months);
+    }
+
+    [Fact]
+    public void Each_day_describes_itself()
+    {
+        var days = StudyCalendar.Build(RustOwnership).Weeks.SelectMany(w => w).ToDictionary(d => d.Date);
+
+        Assert.Equal("Mon, Mar 2: studied, 45 min", StudyCalendar.Describe(days[Date("2026-03-02")]));
+        Assert.Equal("Thu, Mar 5: rest day", StudyCalendar.Describe(days[Date("2026-03-05")]));
+        Assert.Equal("Sat, Mar 7: missed", StudyCalendar.Describe(days[Date("2026-03-07")]));
+        Assert.Equal("Tue, Mar 10 (today): outside the plan", StudyCalendar.Describe(days[Date("2026-03-10")]));
+    }
+
+    private static CalendarFacts Facts(string studied, string rested, string start, string deadline, string today, bool inProgress) =>
+        new(Dates(studied).ToDictionary(d => d, _ => (int?)45), Dates(rested).ToHashSet(), Date(start), Date(deadline), Date(today), inProgress, 45);
+}
