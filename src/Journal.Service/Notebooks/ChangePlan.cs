@@ -33,22 +33,3 @@ public static class ChangePlanEndpoint
         return Decision.Accept([new PlanChanged(plan!), .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count, plan!.Days)]);
     }
 }
-
-public static class NotebookResponses
-{
-    /// <summary>200 with the stream version after the decision's events, also as the ETag.</summary>
-    public static Ok<VersionResponse> Version(Notebook notebook, Decision decision, HttpResponse response)
-    {
-        var version = notebook.Version + decision.Events.Count;
-        ETags.Write(response, version);
-        return TypedResults.Ok(new VersionResponse(version));
-    }
-
-    /// <summary>200 with the version, the events, and the stored answer for an Idempotency-Key.</summary>
-    public static (Ok<VersionResponse>, Events, IMartenOp) Remembered(Notebook notebook, Decision decision, HttpResponse response, TimeProvider clock)
-    {
-        var ok = Version(notebook, decision, response);
-        return (ok, [.. decision.Events],
-            Idempotency.Remember(decision.Ticket, StatusCodes.Status200OK, ok.Value!, null, ok.Value!.Version, clock.GetUtcNow()));
-    }
-}

@@ -32,17 +32,3 @@ public static class RetractDayEndpoint
         return Decision.Accept([new DayRetracted(day), .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count - 1, notebook.Plan.Days)]);
     }
 }
-
-public static class RouteDates
-{
-    public static DateOnly Parse(FieldRules fields, string value)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-            return date;
-        fields.Fail("date", "date in the address must be a date written yyyy-MM-dd.");
-        return default;
-    }
-
-    public static ProblemDetails NoEntry(DateOnly date) =>
-        ProblemTypes.Problem(StatusCodes.Status404NotFound, ProblemTypes.DayNotFound, "No entry on that date", $"{date:yyyy-MM-dd} has no entry.");
-}
