@@ -18,14 +18,7 @@ public static class Persistence
         var connectionString = JournalDatabase.ConnectionString(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Schema;
-                opts.Events.DatabaseSchemaName = Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                NotebookEvents.Register(opts);
-            })
+        builder.Services.AddMarten(opts => ConfigureMarten(opts, connectionString))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
@@ -42,5 +35,15 @@ public static class Persistence
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
         return builder;
+    }
+
+    /// <summary>The store's layout and projections; also used by the benchmark to seed and rebuild the same tables.</summary>
+    public static void ConfigureMarten(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.Events.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        NotebookEvents.Register(opts);
     }
 }
