@@ -15,7 +15,7 @@ public static class Persistence
     /// <summary>Marten as event store and document store, with Wolverine handling commands in its transactions.</summary>
     public static WebApplicationBuilder AddJournalPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = JournalDatabase.ConnectionString(builder.Configuration);
+        var connectionString = JournalDatabase.Tuned(JournalDatabase.ConnectionString(builder.Configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddMarten(opts => ConfigureMarten(opts, connectionString))
