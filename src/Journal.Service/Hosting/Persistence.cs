@@ -28,7 +28,12 @@ public static class Persistence
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
             opts.Durability.EnableDeduplicatedResponses = true;
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // The endpoint handlers are generated ahead of time into Internal/Generated (`dotnet run -- codegen write`
+            // after changing an endpoint's signature or attributes) and compiled in: compiling them with Roslyn at the
+            // first request took seconds and over 150 MB (docs/performance.md). Auto still compiles, at runtime, any
+            // endpoint whose handler was not written yet, so a new endpoint works before codegen is rerun.
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            opts.CodeGeneration.SourceCodeWritingEnabled = false;
             opts.UseRuntimeCompilation();
         });
 
