@@ -46,13 +46,33 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await MeasureColdStartAsync(ct);
     }
 
+    private readonly List<(ServiceProcess Service, string Log)> _running = [];
+
     private ServiceProcess StartService(string name, string database)
     {
-        var service = ServiceProcess.Start(_serviceDll, Path.Combine(_folder, name + ".log"),
+        var log = Path.Combine(_folder, name + ".log");
+        var service = ServiceProcess.Start(_serviceDll, log,
             new Dictionary<string, string> { ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database) });
         _cleanup.Add(service);
+        _running.Add((service, log));
         return service;
     }
+
+    /// <summary>A measurement of a dead service means nothing: stop the run, and keep the work folder for its log.</summary>
+    private void EnsureServicesAlive()
+    {
+        try
+        {
+            foreach (var (service, log) in _running) service.EnsureAlive(log);
+        }
+        catch (InvalidOperationException)
+        {
+            _keepFolder = true;
+            throw;
+        }
+    }
+
+    private bool _keepFolder;
 
     private static Task<HttpResponseMessage> Ready(HttpClient http) => http.GetAsync("/health/ready");
 
@@ -165,6 +185,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             var j = await journal();
             var t2 = _cpu.Take();
             journals.Add(j);
+            EnsureServicesAlive();
             (cpuB, cpuJ) = (cpuB + (t1 - t0), cpuJ + (t2 - t1));
             Log($"{name} {round}/{options.Rounds}: {baselineName} {describe(b)}{Failures(b)}, {journalName} {describe(j)}{Failures(j)}");
         }
@@ -290,7 +311,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     {
         foreach (var item in _cleanup) await item.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
-        if (options.KeepFolder || _folder.Length == 0) return;
+        if (options.KeepFolder || _keepFolder || _folder.Length == 0)
+        {
+            if (_folder.Length > 0) Console.WriteLine($"work folder kept: {_folder}");
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -3,13 +3,15 @@ namespace Journal.Bench;
 /// <summary>
 /// Hands out (notebook, date) pairs for LogDay. Each lane has notebooks of its own, so concurrent clients
 /// never write to the same stream, and each date is used once. A notebook starts <see cref="DaysBack"/>
-/// days ago with a plan of 366 days, so it takes up to <see cref="DaysPerNotebook"/> entries and never
-/// completes (a completion would append a second event).
+/// days ago with a plan of 366 days and takes <see cref="DaysPerNotebook"/> entries, so it never completes
+/// (a completion would append a second event). The fixed count per notebook keeps the progress documents
+/// the same size on both sides whatever their rates: a side that logs faster would otherwise rewrite
+/// bigger documents.
 /// </summary>
 internal sealed class DayTargets(string side, Func<DateOnly, CancellationToken, Task<Guid>> startNotebook)
 {
     public const int DaysBack = 360;
-    public const int DaysPerNotebook = 360;
+    public const int DaysPerNotebook = 60;
 
     private readonly Dictionary<int, Lane> _lanes = [];
     private readonly List<Guid> _all = [];

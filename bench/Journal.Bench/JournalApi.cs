@@ -50,14 +50,35 @@ internal sealed class JournalApi : IDisposable
 
     public async ValueTask<bool> LogDayAsync(Guid notebook, DateOnly date, CancellationToken ct)
     {
-        using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date), ct);
-        return await Drained(response, HttpStatusCode.Created, ct);
+        try
+        {
+            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date), ct);
+            return await Drained(response, HttpStatusCode.Created, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return Failed(e);
+        }
     }
 
     public async ValueTask<bool> GetProgressAsync(Guid notebook, CancellationToken ct)
     {
-        using var response = await _http.GetAsync($"/api/notebooks/{notebook}", HttpCompletionOption.ResponseContentRead, ct);
-        return await Drained(response, HttpStatusCode.OK, ct);
+        try
+        {
+            using var response = await _http.GetAsync($"/api/notebooks/{notebook}", HttpCompletionOption.ResponseContentRead, ct);
+            return await Drained(response, HttpStatusCode.OK, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    /// <summary>A failed exchange counts as a failed request; the run checks after each measurement that the service still lives.</summary>
+    private static bool Failed(HttpRequestException e)
+    {
+        if (Interlocked.Increment(ref _reported) <= 5) Console.WriteLine($"           ! {e.Message}");
+        return false;
     }
 
     public async Task<JsonDocument> GetProgressJsonAsync(Guid notebook, CancellationToken ct)

@@ -27,6 +27,7 @@ internal static class BenchMain
             cancel.Cancel();
         };
 
+        var failed = false;
         await using var run = new BenchRun(options);
         try
         {
@@ -35,6 +36,11 @@ internal static class BenchMain
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             Console.Error.WriteLine("benchmark cancelled (Ctrl-C or over its time bound); partial results follow");
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"benchmark stopped: {e.Message}; partial results follow");
+            failed = true;
         }
 
         Console.WriteLine();
@@ -46,6 +52,6 @@ internal static class BenchMain
             await File.WriteAllTextAsync(file, Report.Markdown(run.Figures));
             Console.WriteLine($"table written to {file}");
         }
-        return cancel.IsCancellationRequested ? 1 : 0;
+        return cancel.IsCancellationRequested || failed ? 1 : 0;
     }
 }

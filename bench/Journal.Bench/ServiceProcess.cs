@@ -12,6 +12,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly long _startedAt;
     private bool _disposed;
+    private bool _stopping;
 
     private ServiceProcess(Process process, StreamWriter log, long startedAt, Uri baseAddress)
     {
@@ -22,6 +23,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Throws, naming the log, when the process is gone (a crash, or something on the machine ending it).</summary>
+    public void EnsureAlive(string logFile)
+    {
+        if (!_disposed && !_stopping && _process.HasExited)
+            throw new InvalidOperationException($"{BaseAddress} exited with code {_process.ExitCode} during the run; its output: {logFile}");
+    }
     public int Pid => _process.Id;
 
     /// <summary>Starts <c>dotnet {dll} --urls http://127.0.0.1:{port}</c> in Production, its output to <paramref name="logFile"/>.</summary>
@@ -91,6 +99,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        _stopping = true;
         if (!_disposed && !_process.HasExited)
         {
             // SIGTERM, so the host shuts down as in production; killed if it takes too long.
