@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using Npgsql;
 
 namespace Journal.Hosting;
 
@@ -33,6 +35,23 @@ public static class JournalDatabase
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName)
         ?? throw new InvalidOperationException("ConnectionStrings:Journal is not set.");
+
+    /// <summary>
+    /// Connection settings measured to matter (docs/performance.md), unless the connection string sets them:
+    /// no DISCARD ALL each time a pooled connection is handed back, and Marten's statements prepared once
+    /// per connection instead of parsed and planned on every command.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!Sets(given, "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Sets(given, "MaxAutoPrepare")) builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
+    }
+
+    private static bool Sets(DbConnectionStringBuilder given, string name) =>
+        given.Keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), name, StringComparison.OrdinalIgnoreCase));
 
     private static string ExpandHome(string path) =>
         path.StartsWith("~/", StringComparison.Ordinal)

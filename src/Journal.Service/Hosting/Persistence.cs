@@ -15,17 +15,10 @@ public static class Persistence
     /// <summary>Marten as event store and document store, with Wolverine handling commands in its transactions.</summary>
     public static WebApplicationBuilder AddJournalPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = JournalDatabase.ConnectionString(builder.Configuration);
+        var connectionString = JournalDatabase.Tuned(JournalDatabase.ConnectionString(builder.Configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(opts =>
-            {
-                opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Schema;
-                opts.Events.DatabaseSchemaName = Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                NotebookEvents.Register(opts);
-            })
+        builder.Services.AddMarten(opts => ConfigureMarten(opts, connectionString))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
@@ -56,4 +49,14 @@ public static class Persistence
             : typeof(Persistence).Assembly.GetType("Internal.Generated.WolverineHandlers.GeneratedHttpEndpointRegistry") is null
                 ? TypeLoadMode.Dynamic
                 : TypeLoadMode.Static;
+
+    /// <summary>The store's layout and projections; also used by the benchmark to seed and rebuild the same tables.</summary>
+    public static void ConfigureMarten(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.Events.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        NotebookEvents.Register(opts);
+    }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Journal.Bench;
+
+/// <summary>How long and how big: the full run stays under 10 minutes, <c>--quick</c> under about 2.</summary>
+internal sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+
+    /// <summary>Alternations per figure: baseline, Journal, baseline, Journal…</summary>
+    public int Rounds { get; init; } = 3;
+
+    public int Clients { get; init; } = 16;
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Throughput { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Tail { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan Reads { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Growth { get; init; } = TimeSpan.FromSeconds(3);
+    public int ColdStarts { get; init; } = 3;
+
+    /// <summary>The grown store: notebooks × events per notebook (1 start + the rest logged days).</summary>
+    public int SeedNotebooks { get; init; } = 10_000;
+    public int EventsPerNotebook { get; init; } = 100;
+
+    /// <summary>The replay is stopped here if it has not finished; its rate is then taken over what it got through.</summary>
+    public TimeSpan ReplayCap { get; init; } = TimeSpan.FromSeconds(120);
+
+    public string? MarkdownFile { get; init; }
+    public bool KeepFolder { get; init; }
+
+    public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--quick" => options with
+                {
+                    Quick = true, Rounds = 2, Warmup = TimeSpan.FromSeconds(2),
+                    Throughput = TimeSpan.FromSeconds(2), Latency = TimeSpan.FromSeconds(2), Tail = TimeSpan.FromSeconds(2),
+                    Reads = TimeSpan.FromSeconds(2), Growth = TimeSpan.FromSeconds(1.5), ColdStarts = 1,
+                    SeedNotebooks = 500, ReplayCap = TimeSpan.FromSeconds(60),
+                },
+                "--rounds" => options with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--markdown" => options with { MarkdownFile = Path.GetFullPath(args[++i]) },
+                "--keep" => options with { KeepFolder = true },
+                "--help" or "-h" => throw new UsageException(),
+                _ => throw new UsageException($"unknown argument {args[i]}"),
+            };
+        }
+        return options;
+    }
+
+    public const string Usage =
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep]]";
+}
+
+internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

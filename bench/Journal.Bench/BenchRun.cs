@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Journal.Bench;
+
+/// <summary>
+/// One run: a private PostgreSQL, the published service as its own process, and every figure of issue 7
+/// measured as baseline and Journal alternately in the same run, so that noise on this shared machine hits both.
+/// </summary>
+internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<Figure> _figures = [];
+    private readonly List<IAsyncDisposable> _cleanup = [];
+    private string _folder = "";
+    private BenchCluster _cluster = null!;
+    private string _serviceDll = "";
+    private string _bareDll = "";
+    private double _journalPeak;
+    private CpuMeter _cpu = null!;
+
+    public IReadOnlyList<Figure> Figures => _figures;
+
+    private void Log(string message) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {message}"));
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _folder = Directory.CreateTempSubdirectory("journal-bench-").FullName;
+        // The postgres OS user (the cluster's owner when run as root) must be able to enter the folder.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        Log($"{(options.Quick ? "quick run" : "full run")}: {options.Rounds} alternations per figure; work folder {_folder}");
+
+        var root = Publisher.RepositoryRoot();
+        Log("publishing the service and the bare app (Release)");
+        _serviceDll = await Publisher.PublishAsync(Path.Combine(root, "src/Journal.Service/Journal.Service.csproj"), Path.Combine(_folder, "service"), ct);
+        _bareDll = await Publisher.PublishAsync(Path.Combine(root, "bench/BareApp/BareApp.csproj"), Path.Combine(_folder, "bare"), ct);
+
+        Log("starting PostgreSQL (embedded launcher, pg_stat_statements loaded)");
+        _cluster = await BenchCluster.StartAsync(_folder, ct);
+        _cpu = new CpuMeter(_cluster.DataDirectory);
+
+        await MeasureLoadAsync(ct);
+        await MeasureGrowthAndReplayAsync(ct);
+        await MeasureColdStartAsync(ct);
+    }
+
+    private readonly List<(ServiceProcess Service, string Log)> _running = [];
+
+    private ServiceProcess StartService(string name, string database)
+    {
+        var log = Path.Combine(_folder, name + ".log");
+        var service = ServiceProcess.Start(_serviceDll, log,
+            new Dictionary<string, string> { ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database) });
+        _cleanup.Add(service);
+        _running.Add((service, log));
+        return service;
+    }
+
+    /// <summary>A measurement of a dead service means nothing: stop the run, and keep the work folder for its log.</summary>
+    private void EnsureServicesAlive()
+    {
+        try
+        {
+            foreach (var (service, log) in _running) service.EnsureAlive(log);
+        }
+        catch (InvalidOperationException)
+        {
+            _keepFolder = true;
+            throw;
+        }
+    }
+
+    private bool _keepFolder;
+
+    private static Task<HttpResponseMessage> Ready(HttpClient http) => http.GetAsync("/health/ready");
+
+    // ---- command throughput, single-client latency, tail at half the peak, reads, memory ----
+
+    private async Task MeasureLoadAsync(CancellationToken ct)
+    {
+        var service = StartService("service", "journal");
+        var started = await service.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        Log($"service ready in {started.TotalSeconds:0.00} s (first start: creates the schema) at {service.BaseAddress}");
+        _cpu.ServicePid = service.Pid;
+        using var journal = new JournalApi(service.BaseAddress);
+        await using var baseline = await Baseline.CreateAsync(_cluster.ConnectionString("journal"), ct);
+        var profile = new StatementProfile(_cluster.ConnectionString("journal"));
+        var clients = options.Clients;
+
+        Log($"warm-up: {options.Warmup.TotalSeconds:0} s each, {clients} clients");
+        await PrepareAsync(journal.Targets, clients, 1500, options.Warmup, ct);
+        await PrepareAsync(baseline.Targets, clients, 5000, options.Warmup, ct);
+        var warmBaseline = await Load.ClosedLoopAsync(clients, options.Warmup, baseline.LogDayAsync, ct);
+        var warmJournal = await Load.ClosedLoopAsync(clients, options.Warmup, journal.LogDayAsync, ct);
+        Log($"warm-up: baseline {warmBaseline.PerSecond:N0}/s, Journal {warmJournal.PerSecond:N0}/s");
+
+        // Command throughput
+        await profile.ResetAsync(ct);
+        var (b, j) = await AlternateAsync("command throughput", async () =>
+            {
+                await PrepareAsync(baseline.Targets, clients, 5000, options.Throughput, ct);
+                return await Load.ClosedLoopAsync(clients, options.Throughput, baseline.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(journal.Targets, clients, 1500, options.Throughput, ct);
+                return await Load.ClosedLoopAsync(clients, options.Throughput, journal.LogDayAsync, ct);
+            },
+            r => $"{r.PerSecond:N0}/s", cpuPer: "LogDay");
+        foreach (var line in StatementProfile.Describe("LogDay", await profile.ReadAsync(ct), j.Succeeded, b.Succeeded)) Log(line);
+        _journalPeak = j.PerSecond;
+        _figures.Add(Figure.AtLeast($"command throughput (LogDay, {clients} clients)", j.PerSecond, b.PerSecond, "/s", 0.5));
+        var sustained = j.PerSecond;
+
+        // Single-client latency
+        (b, j) = await AlternateAsync("single-client LogDay", async () =>
+            {
+                await PrepareAsync(baseline.Targets, 1, 2000, options.Latency, ct);
+                return await Load.ClosedLoopAsync(1, options.Latency, baseline.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(journal.Targets, 1, 500, options.Latency, ct);
+                return await Load.ClosedLoopAsync(1, options.Latency, journal.LogDayAsync, ct);
+            },
+            r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", cpuPer: "LogDay");
+        _figures.Add(Figure.AtMost("single-client LogDay p50", j.Percentile(50), b.Percentile(50), "ms", 2));
+
+        // Tail at half of Journal's peak, both sides at the same fixed arrival rate
+        var rate = Math.Max(10, _journalPeak / 2);
+        (b, j) = await AlternateAsync($"LogDay at {rate:N0}/s (open loop)", async () =>
+            {
+                await PrepareAsync(baseline.Targets, clients, rate, options.Tail, ct);
+                return await Load.OpenLoopAsync(rate, options.Tail, clients, baseline.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(journal.Targets, clients, rate, options.Tail, ct);
+                return await Load.OpenLoopAsync(rate, options.Tail, clients, journal.LogDayAsync, ct);
+            },
+            r => $"p50 {r.Percentile(50):0.0} ms, p99 {r.Percentile(99):0.0} ms");
+        _figures.Add(Figure.AtMost($"LogDay p99 at half Journal's peak ({rate:N0}/s)", j.Percentile(99), b.Percentile(99), "ms", 3));
+
+        // Reads: the progress GET against a raw read of the same document by key
+        var notebooks = journal.Targets.Notebooks;
+        var cursor = 0;
+        Guid NextNotebook() => notebooks[(int)((uint)Interlocked.Increment(ref cursor) % notebooks.Count)];
+        await profile.ResetAsync(ct);
+        (b, j) = await AlternateAsync("reads", () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => baseline.ReadDocumentAsync(NextNotebook(), t), ct),
+            () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => journal.GetProgressAsync(NextNotebook(), t), ct),
+            r => $"{r.PerSecond:N0}/s", cpuPer: "read");
+        foreach (var line in StatementProfile.Describe("GET", await profile.ReadAsync(ct), j.Succeeded, b.Succeeded, top: 4)) Log(line);
+        _figures.Add(Figure.AtLeast($"reads (progress GET, {clients} clients)", j.PerSecond, b.PerSecond, "/s", 0.4));
+
+        var rss = service.PeakRssBytes() / 1024.0 / 1024.0;
+        Log($"service peak RSS (VmHWM) {rss:0} MB over {journal.Targets.Notebooks.Count:N0} notebooks");
+        await service.StopAsync();
+        _cpu.ServicePid = null;
+        _sustainedEventsPerSecond = sustained;
+        _rssMb = rss;
+    }
+
+    private double _sustainedEventsPerSecond;
+    private double _rssMb;
+
+    /// <summary>Enough notebooks per lane for <paramref name="perSecond"/> over <paramref name="duration"/>, with room to spare, started before the clock runs.</summary>
+    private static Task PrepareAsync(DayTargets targets, int lanes, double perSecond, TimeSpan duration, CancellationToken ct) =>
+        targets.EnsureAsync(lanes, (int)(perSecond * duration.TotalSeconds / lanes * 1.5) + 10, ct);
+
+    private async Task<(LoadResult Baseline, LoadResult Journal)> AlternateAsync(
+        string name, Func<Task<LoadResult>> baseline, Func<Task<LoadResult>> journal, Func<LoadResult, string> describe,
+        string baselineName = "baseline", string journalName = "Journal", string? cpuPer = null)
+    {
+        var baselines = new List<LoadResult>();
+        var journals = new List<LoadResult>();
+        var (cpuB, cpuJ) = (default(CpuTimes), default(CpuTimes));
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var t0 = _cpu.Take();
+            var b = await baseline();
+            var t1 = _cpu.Take();
+            baselines.Add(b);
+            var j = await journal();
+            var t2 = _cpu.Take();
+            journals.Add(j);
+            EnsureServicesAlive();
+            (cpuB, cpuJ) = (cpuB + (t1 - t0), cpuJ + (t2 - t1));
+            Log($"{name} {round}/{options.Rounds}: {baselineName} {describe(b)}{Failures(b)}, {journalName} {describe(j)}{Failures(j)}");
+        }
+        var (allB, allJ) = (LoadResult.Combine(baselines), LoadResult.Combine(journals));
+        Log($"{name}: {baselineName} {describe(allB)}, {journalName} {describe(allJ)}");
+        if (cpuPer is not null)
+        {
+            Log($"  CPU per {cpuPer}, {baselineName}: {cpuB.PerRequest(allB.Succeeded)}");
+            Log($"  CPU per {cpuPer}, {journalName}: {cpuJ.PerRequest(allJ.Succeeded)}");
+        }
+        return (allB, allJ);
+    }
+
+    private static string Failures(LoadResult r) => r.Failed > 0 ? $" ({r.Failed} failed)" : "";
+
+    // ---- growth and replay ----
+
+    private async Task MeasureGrowthAndReplayAsync(CancellationToken ct)
+    {
+        await _cluster.CreateDatabaseAsync("journal_grown", ct);
+        await _cluster.CreateDatabaseAsync("journal_empty", ct);
+        Log($"seeding {options.SeedEvents:N0} events over {options.SeedNotebooks:N0} notebooks (bulk COPY in Marten's layout)");
+        using var seeder = new Seeder(_cluster.ConnectionString("journal_grown"));
+        var grownIds = await seeder.SeedAsync(options.SeedNotebooks, options.EventsPerNotebook, Log, ct);
+        // The empty store holds only a few notebooks shaped like the grown ones, so reads compare like with like.
+        IReadOnlyList<Guid> emptyIds;
+        using (var emptySeeder = new Seeder(_cluster.ConnectionString("journal_empty")))
+            emptyIds = await emptySeeder.SeedAsync(16, options.EventsPerNotebook, _ => { }, ct);
+        await _cluster.ExecuteAsync("journal_grown", "VACUUM ANALYZE", ct);
+        await _cluster.ExecuteAsync("journal_empty", "VACUUM ANALYZE", ct);
+
+        var grown = StartService("service-grown", "journal_grown");
+        var empty = StartService("service-empty", "journal_empty");
+        await grown.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        await empty.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        using var grownApi = new JournalApi(grown.BaseAddress);
+        using var emptyApi = new JournalApi(empty.BaseAddress);
+        await CheckSeededAsync(grownApi, grownIds[^1], ct);
+        await CheckSeededAsync(emptyApi, emptyIds[0], ct);
+        Log($"growth: services on the grown store ({options.SeedEvents:N0} events) and on an empty one ({emptyIds.Count * options.EventsPerNotebook:N0} events)");
+
+        // LogDay on notebooks started for the measurement on both stores: only the store's size differs.
+        var (e, g) = await AlternateAsync("growth LogDay", async () =>
+            {
+                await PrepareAsync(emptyApi.Targets, 1, 500, options.Growth, ct);
+                return await Load.ClosedLoopAsync(1, options.Growth, emptyApi.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(grownApi.Targets, 1, 500, options.Growth, ct);
+                return await Load.ClosedLoopAsync(1, options.Growth, grownApi.LogDayAsync, ct);
+            },
+            r => $"p50 {r.Percentile(50):0.00} ms", "empty", "grown");
+        _figures.Add(Figure.AtMost($"growth: LogDay p50, {options.SeedEvents:N0} events stored vs empty", g.Percentile(50), e.Percentile(50), "ms", 1.2));
+
+        // GET of notebooks with the same history: any of the grown store's, or the empty store's few.
+        var random = new Random(7);
+        (e, g) = await AlternateAsync("growth GET", () => Load.ClosedLoopAsync(1, options.Growth, (_, t) => emptyApi.GetProgressAsync(emptyIds[random.Next(emptyIds.Count)], t), ct),
+            () => Load.ClosedLoopAsync(1, options.Growth, (_, t) => grownApi.GetProgressAsync(grownIds[random.Next(grownIds.Count)], t), ct),
+            r => $"p50 {r.Percentile(50):0.00} ms", "empty", "grown");
+        _figures.Add(Figure.AtMost($"growth: progress GET p50, {options.SeedEvents:N0} events stored vs empty", g.Percentile(50), e.Percentile(50), "ms", 1.2));
+
+        Log($"grown-store service peak RSS {grown.PeakRssBytes() / 1024.0 / 1024.0:0} MB");
+        await grown.StopAsync();
+        await empty.StopAsync();
+
+        // Replay: every projection rebuilt from the grown store's events, in-process with the service's own store configuration.
+        var sample = grownIds.Take(3).Append(grownIds[^1]).ToList();
+        var before = await seeder.SampleDocumentsAsync(sample, ct);
+        Log($"replay: rebuilding every projection from the {options.SeedEvents:N0} events (bounded at {options.ReplayCap.TotalSeconds:0} s)");
+        var cpu0 = _cpu.Take();
+        var (elapsed, through, completed) = await seeder.RebuildAllAsync(options.SeedEvents, options.ReplayCap, Log, ct);
+        var cpu = _cpu.Take() - cpu0;
+        var replayRate = through / elapsed.TotalSeconds;
+        Log($"replay: {through:N0} events through every projection in {elapsed.TotalSeconds:0.0} s = {replayRate:N0} events/s; " +
+            $"CPU: rebuilding process {cpu.ClientMs / 1000:0.0} s, PostgreSQL {cpu.PostgresMs / 1000:0.0} s");
+        if (completed)
+        {
+            var after = await seeder.SampleDocumentsAsync(sample, ct);
+            var same = before.SequenceEqual(after);
+            Log(same
+                ? "replay: rebuilt documents are identical to the seeded ones (progress and snapshot, 4 notebooks)"
+                : "replay: ! rebuilt documents differ from the seeded ones");
+        }
+        _figures.Add(Figure.AtLeast(
+            $"replay: rebuild all projections ({options.SeedEvents:N0} events{(completed ? "" : ", rate over the bounded part")}) vs sustained LogDay",
+            replayRate, _sustainedEventsPerSecond, "events/s", 5));
+    }
+
+    private async Task CheckSeededAsync(JournalApi api, Guid notebook, CancellationToken ct)
+    {
+        using var progress = await api.GetProgressJsonAsync(notebook, ct);
+        var days = progress.RootElement.GetProperty("daysLogged").GetInt32();
+        if (days != options.EventsPerNotebook - 1)
+            throw new InvalidOperationException($"seeded notebook {notebook} reads back {days} days, not {options.EventsPerNotebook - 1}: the rebuild did not project the seed");
+    }
+
+    // ---- cold start ----
+
+    private async Task MeasureColdStartAsync(CancellationToken ct)
+    {
+        var journalName = "Journal";
+        var (bare, service) = await AlternateAsync("cold start", async () =>
+            {
+                await using var app = ServiceProcess.Start(_bareDll, Path.Combine(_folder, "bare.log"), new Dictionary<string, string>());
+                return Single(await app.WaitUntilServingAsync(http => http.PostAsync("/", null), TimeSpan.FromMinutes(1), ct));
+            },
+            async () =>
+            {
+                await using var app = StartService("service-cold", "journal_empty");
+                var body = new ByteArrayContent(Payloads.StartNotebook(DayTargets.TodayUtc));
+                body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                return Single(await app.WaitUntilServingAsync(http => http.PostAsync("/api/notebooks", body), TimeSpan.FromMinutes(2), ct));
+            },
+            r => $"{r.Percentile(50) / 1000:0.00} s", "bare app", journalName);
+        _figures.Add(Figure.AtMost("cold start to first 2xx (POST)", service.Percentile(50) / 1000, bare.Percentile(50) / 1000, "s", 3));
+        _figures.Add(new Figure("peak RSS of the service under load (VmHWM)", Figure.Format(_rssMb, "MB"), "—", null, "≤ 250 MB", _rssMb <= 250));
+    }
+
+    private static LoadResult Single(TimeSpan elapsed) => LoadResult.From([[elapsed.TotalMilliseconds]], 0, elapsed);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var item in _cleanup) await item.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (options.KeepFolder || _keepFolder || _folder.Length == 0)
+        {
+            if (_folder.Length > 0) Console.WriteLine($"work folder kept: {_folder}");
+            return;
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException e)
+        {
+            Console.WriteLine($"could not remove {_folder}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Journal.Bench;
+
+/// <summary>The service's HTTP API as the benchmark calls it: keep-alive connections on loopback, no proxy.</summary>
+internal sealed class JournalApi : IDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly HttpClient _http;
+
+    public JournalApi(Uri baseAddress)
+    {
+        _http = new HttpClient(NewHandler()) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Targets = new DayTargets("Journal", StartNotebookAsync);
+    }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    /// <summary>Notebooks started through this API, by lane, for LogDay.</summary>
+    public DayTargets Targets { get; }
+
+    public static SocketsHttpHandler NewHandler() => new()
+    {
+        UseProxy = false,
+        MaxConnectionsPerServer = 1024,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public async Task<Guid> StartNotebookAsync(DateOnly startDate, CancellationToken ct)
+    {
+        using var response = await PostAsync("/api/notebooks", Payloads.StartNotebook(startDate), ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST /api/notebooks answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>LogDay on the lane's next notebook and date; true on 201.</summary>
+    public async ValueTask<bool> LogDayAsync(int lane, CancellationToken ct)
+    {
+        var (notebook, date) = await Targets.NextAsync(lane, ct);
+        return await LogDayAsync(notebook, date, ct);
+    }
+
+    public async ValueTask<bool> LogDayAsync(Guid notebook, DateOnly date, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date), ct);
+            return await Drained(response, HttpStatusCode.Created, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    public async ValueTask<bool> GetProgressAsync(Guid notebook, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await _http.GetAsync($"/api/notebooks/{notebook}", HttpCompletionOption.ResponseContentRead, ct);
+            return await Drained(response, HttpStatusCode.OK, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    /// <summary>A failed exchange counts as a failed request; the run checks after each measurement that the service still lives.</summary>
+    private static bool Failed(HttpRequestException e)
+    {
+        if (Interlocked.Increment(ref _reported) <= 5) Console.WriteLine($"           ! {e.Message}");
+        return false;
+    }
+
+    public async Task<JsonDocument> GetProgressJsonAsync(Guid notebook, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"/api/notebooks/{notebook}", ct);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, byte[] body, CancellationToken ct)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        return _http.PostAsync(path, content, ct);
+    }
+
+    private static int _reported;
+
+    private static async ValueTask<bool> Drained(HttpResponseMessage response, HttpStatusCode expected, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        if (response.StatusCode == expected) return true;
+        // The first few failures are shown: a benchmark that measures errors must say so.
+        if (Interlocked.Increment(ref _reported) <= 5)
+            Console.WriteLine($"           ! {(int)response.StatusCode} from {response.RequestMessage?.RequestUri?.AbsolutePath}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 300)]}");
+        return false;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace Journal.Bench;
+
+/// <summary>One operation against a side (Journal or baseline): <paramref name="lane"/> picks the caller's own notebooks.</summary>
+internal delegate ValueTask<bool> Operation(int lane, CancellationToken ct);
+
+/// <summary>What one measurement saw: successes, failures, wall time, and each success's latency.</summary>
+internal sealed class LoadResult
+{
+    private readonly List<double> _latenciesMs = [];
+
+    public int Succeeded => _latenciesMs.Count;
+    public int Failed { get; private set; }
+    public TimeSpan Elapsed { get; private set; }
+
+    public double PerSecond => Elapsed > TimeSpan.Zero ? Succeeded / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Nearest-rank percentile in milliseconds.</summary>
+    public double Percentile(double p)
+    {
+        if (_latenciesMs.Count == 0) return double.NaN;
+        var sorted = _latenciesMs.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    public static LoadResult Combine(IEnumerable<LoadResult> parts)
+    {
+        var all = new LoadResult();
+        foreach (var part in parts)
+        {
+            all._latenciesMs.AddRange(part._latenciesMs);
+            all.Failed += part.Failed;
+            all.Elapsed += part.Elapsed;
+        }
+        return all;
+    }
+
+    internal static LoadResult From(IEnumerable<List<double>> latencies, int failed, TimeSpan elapsed)
+    {
+        var result = new LoadResult { Failed = failed, Elapsed = elapsed };
+        foreach (var list in latencies) result._latenciesMs.AddRange(list);
+        return result;
+    }
+}
+
+internal static class Load
+{
+    private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>
+    /// <paramref name="clients"/> callers, each starting its next operation when the last returns, until
+    /// <paramref name="duration"/> has passed; the wall time runs until the last one returned.
+    /// </summary>
+    public static async Task<LoadResult> ClosedLoopAsync(int clients, TimeSpan duration, Operation operation, CancellationToken ct)
+    {
+        var latencies = Enumerable.Range(0, clients).Select(_ => new List<double>(4096)).ToArray();
+        var failed = 0;
+        var start = Stopwatch.GetTimestamp();
+        var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+
+        async Task Client(int lane)
+        {
+            await Task.Yield();
+            while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var ok = await operation(lane, ct);
+                var t1 = Stopwatch.GetTimestamp();
+                if (ok) latencies[lane].Add(Ms(t0, t1));
+                else Interlocked.Increment(ref failed);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(Client));
+        ct.ThrowIfCancellationRequested();
+        return LoadResult.From(latencies, failed, Stopwatch.GetElapsedTime(start));
+    }
+
+    /// <summary>
+    /// Operations started at a fixed <paramref name="perSecond"/> whatever the answers, latency counted from
+    /// each one's scheduled start (so a stall delays every request queued behind it, as a client would see).
+    /// Lanes go round-robin over <paramref name="lanes"/>.
+    /// </summary>
+    public static async Task<LoadResult> OpenLoopAsync(double perSecond, TimeSpan duration, int lanes, Operation operation, CancellationToken ct)
+    {
+        const int maxInFlight = 512;
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var latencies = new List<double>(total);
+        var failed = 0;
+        var inFlight = 0;
+        var tasks = new List<Task>(total);
+        var start = Stopwatch.GetTimestamp();
+        var interval = Stopwatch.Frequency / perSecond;
+
+        async Task One(int lane, long scheduled)
+        {
+            try
+            {
+                var ok = await operation(lane, ct);
+                var done = Stopwatch.GetTimestamp();
+                lock (latencies)
+                {
+                    if (ok) latencies.Add(Ms(scheduled, done));
+                    else failed++;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        }
+
+        for (var i = 0; i < total && !ct.IsCancellationRequested; i++)
+        {
+            var scheduled = start + (long)(i * interval);
+            var wait = Ms(Stopwatch.GetTimestamp(), scheduled);
+            if (wait > 1.5) await Task.Delay(TimeSpan.FromMilliseconds(wait - 1), ct);
+            while (Stopwatch.GetTimestamp() < scheduled) Thread.SpinWait(50);
+            if (Volatile.Read(ref inFlight) >= maxInFlight)
+            {
+                lock (latencies) failed++; // overloaded: counted as a failure, not queued without bound
+                continue;
+            }
+            Interlocked.Increment(ref inFlight);
+            tasks.Add(One(i % lanes, scheduled));
+        }
+
+        await Task.WhenAll(tasks);
+        ct.ThrowIfCancellationRequested();
+        return LoadResult.From([latencies], failed, Stopwatch.GetElapsedTime(start));
+    }
+}
