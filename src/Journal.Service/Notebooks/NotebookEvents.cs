@@ -35,7 +35,7 @@ public static class NotebookEvents
         opts.Events.AppendMode = EventAppendMode.Rich;
         opts.Projections.Snapshot<Notebook>(SnapshotLifecycle.Inline);
         opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, rebuild => rebuild.EnableDocumentTrackingByIdentity = true);
         opts.Schema.For<NotebookProgress>()
             .Duplicate(p => p.Status)
             .Duplicate(p => p.LastActivityAt);
