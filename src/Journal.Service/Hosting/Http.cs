@@ -15,6 +15,7 @@ public static class Http
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // after the default writer: the fallback
         builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
         builder.Services.AddWolverineHttp();
@@ -27,6 +28,8 @@ public static class Http
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
+        app.Use(RejectUntypedBodies);
+        app.Use(RejectEmptyNotebookIds);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -56,6 +59,29 @@ public static class Http
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask; // the status code page writes the problem details
+        }
+        return next();
+    }
+
+    /// <summary>415 for a body that does not say what it is: Wolverine would otherwise read it as JSON.</summary>
+    private static Task RejectUntypedBodies(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (request.ContentType is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return Task.CompletedTask;
+        }
+        return next();
+    }
+
+    /// <summary>The empty GUID names no notebook, and Marten refuses it as a stream id (a 500): 404 before any endpoint runs.</summary>
+    private static Task RejectEmptyNotebookIds(HttpContext context, Func<Task> next)
+    {
+        if (context.GetRouteValue("notebookId") is string id && Guid.TryParse(id, out var notebookId) && notebookId == Guid.Empty)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
         }
         return next();
     }

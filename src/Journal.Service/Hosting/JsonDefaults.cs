@@ -14,6 +14,7 @@ public static class JsonDefaults
         o.NumberHandling = JsonNumberHandling.Strict;
         o.Converters.Add(new JsonStringEnumConverter());
         o.MaxDepth = 32;
+        o.AllowDuplicateProperties = false;
         return o;
     }
 }

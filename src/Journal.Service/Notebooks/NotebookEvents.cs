@@ -35,7 +35,12 @@ public static class NotebookEvents
         opts.Events.AppendMode = EventAppendMode.Rich;
         opts.Projections.Snapshot<Notebook>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline, Rebuilds);
-        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, Rebuilds);
+        // A revision must find the entry its own rebuild batch created, not the database's older copy or nothing.
+        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, rebuild =>
+        {
+            Rebuilds(rebuild);
+            rebuild.EnableDocumentTrackingByIdentity = true;
+        });
         opts.Schema.For<NotebookProgress>()
             .Duplicate(p => p.Status)
             .Duplicate(p => p.LastActivityAt);

@@ -18,6 +18,7 @@ public sealed class HttpErrorTests(JournalHost fixture) : IntegrationTest(fixtur
     [InlineData("""{"title":"\ud800"}""", "/problems/malformed-request")]
     [InlineData("""{"title":"x","title":"y","entry":{"a":{"b":{"c":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}}}""", "/problems/malformed-request")]
     [InlineData("", "/problems/malformed-request")]
+    [InlineData("""{"title":"x","title":"y"}""", "/problems/malformed-request")]
     public async Task Bad_bodies_are_400_problem_details(string body, string type)
     {
         var id = await Host.StartedNotebook();
@@ -87,6 +88,37 @@ public sealed class HttpErrorTests(JournalHost fixture) : IntegrationTest(fixtur
         var response = await Host.Send(new HttpMethod(method), $"/api/notebooks/{Guid.CreateVersion7()}{path}", body);
 
         await response.Problem(HttpStatusCode.NotFound, "/problems/notebook-not-found");
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_415()
+    {
+        var id = await Host.StartedNotebook();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/notebooks/{id}/days") { Content = new ByteArrayContent("""{"title":"x"}"""u8.ToArray()) };
+
+        var response = await Host.Client().SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.Problem(HttpStatusCode.UnsupportedMediaType, "/problems/unsupported-media-type");
+        Assert.Single(await Host.Events(id));
+    }
+
+    [Fact]
+    public async Task The_empty_guid_names_no_notebook()
+    {
+        var response = await Host.Send(HttpMethod.Post, $"/api/notebooks/{Guid.Empty}/days", new LogDay("x"));
+
+        await response.Problem(HttpStatusCode.NotFound, "/problems/notebook-not-found");
+    }
+
+    [Fact]
+    public async Task Problems_are_json_even_when_accept_asks_for_something_else()
+    {
+        var id = await Host.StartedNotebook();
+
+        var response = await Host.SendRaw(HttpMethod.Post, $"/api/notebooks/{id}/days", """{"title":""}""", headers: ("Accept", "application/xml"));
+
+        await response.Problem(HttpStatusCode.NotAcceptable, "/problems/not-acceptable");
+        Assert.Single(await Host.Events(id));
     }
 
     [Fact]

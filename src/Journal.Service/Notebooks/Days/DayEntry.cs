@@ -9,8 +9,11 @@ using Wolverine.Http;
 
 namespace Journal.Notebooks.Days;
 
-/// <summary>One logged day's full entry, its own document so that reading progress never loads entries.</summary>
-public sealed class DayEntry
+/// <summary>
+/// One logged day's full entry, its own document so that reading progress never loads entries. A record: the
+/// projection stores a changed copy, which Marten's identity map accepts only for equatable documents.
+/// </summary>
+public sealed record DayEntry
 {
     public string Id { get; set; } = "";
     public Guid NotebookId { get; set; }
@@ -26,8 +29,15 @@ public sealed class DayEntry
     public static string IdFor(Guid notebookId, DateOnly date) => $"{notebookId:N}/{date:yyyy-MM-dd}";
 }
 
+/// <summary>
+/// Registered with identity tracking (see <see cref="NotebookEvents"/>): a rebuild replays hundreds of events per
+/// batch, and a revision must find the entry its own batch created, not the database's older copy or nothing.
+/// </summary>
 public sealed partial class DayEntryProjection : EventProjection
 {
+    // An event projection cannot tell which documents it writes: name them, so a rebuild starts from none.
+    public DayEntryProjection() => Options.DeleteViewTypeOnTeardown<DayEntry>();
+
     public static DayEntry Create(IEvent<DayLogged> e) => new()
     {
         Id = DayEntry.IdFor(e.StreamId, e.Data.Date),
@@ -45,12 +55,15 @@ public sealed partial class DayEntryProjection : EventProjection
     {
         var entry = await ops.LoadAsync<DayEntry>(DayEntry.IdFor(e.StreamId, e.Data.Date));
         if (entry is null) return;
-        entry.Title = e.Data.Title;
-        entry.Summary = e.Data.Summary;
-        entry.Entry = e.Data.Entry;
-        entry.Minutes = e.Data.Minutes;
-        entry.RevisedAt = EventTimes.Of(e);
-        ops.Store(entry);
+        // A changed copy, not the tracked document changed in place, which the batch may be writing meanwhile.
+        ops.Store(entry with
+        {
+            Title = e.Data.Title,
+            Summary = e.Data.Summary,
+            Entry = e.Data.Entry,
+            Minutes = e.Data.Minutes,
+            RevisedAt = EventTimes.Of(e),
+        });
     }
 
     public static void Project(IEvent<DayRetracted> e, IDocumentOperations ops) =>

@@ -50,9 +50,11 @@ public sealed class FieldRules
             return null;
         }
 
-        var length = new StringInfo(trimmed).LengthInTextElements;
+        var (length, longest) = Measure(trimmed);
         if (length > max)
             Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} may hold at most {max} characters; it has {length}."));
+        if (longest > MaxCharacterLength)
+            Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} holds a character built of {longest} code units; at most {MaxCharacterLength} are allowed (too many combining marks)."));
         if (!IsWellFormed(trimmed))
             Fail(field, $"{field} holds an unpaired surrogate (not valid Unicode text).");
         if (HasForbiddenControl(trimmed, multiline))
@@ -60,6 +62,26 @@ public sealed class FieldRules
                 ? $"{field} may not hold control characters other than tab and newline."
                 : $"{field} may not hold control characters (including newlines and tabs).");
         return trimmed;
+    }
+
+    /// <summary>
+    /// Lengths count characters as people see them (text elements), so one letter under 50,000 combining marks
+    /// would count as one. No real character comes near this many UTF-16 code units (Unicode's stream-safe form
+    /// allows 30 combining marks in a row; the longest emoji sequences have under 20), and refusing longer ones
+    /// keeps every field's stored size bounded by its limit.
+    /// </summary>
+    public const int MaxCharacterLength = 32;
+
+    private static (int Count, int Longest) Measure(string text)
+    {
+        var (count, longest) = (0, 0);
+        for (var i = 0; i < text.Length; count++)
+        {
+            var next = StringInfo.GetNextTextElementLength(text.AsSpan(i));
+            longest = Math.Max(longest, next);
+            i += next;
+        }
+        return (count, longest);
     }
 
     private static bool HasForbiddenControl(string text, bool multiline)

@@ -1,0 +1,61 @@
+using Journal.Reliability;
+
+// dotnet run --project tests/Journal.Reliability -- crash|outage|all [--quick]
+var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "";
+if (verb is not ("crash" or "outage" or "all"))
+{
+    Console.Error.WriteLine("usage: dotnet run --project tests/Journal.Reliability -- crash|outage|all [--quick]");
+    return 2;
+}
+var settings = new Settings(Quick: args.Contains("--quick"));
+var command = $"dotnet run --project tests/Journal.Reliability -- {string.Join(' ', args)}";
+var repository = FindRepository();
+var scratch = Directory.CreateTempSubdirectory("journal-reliability-").FullName;
+// The postgres OS user (the cluster's owner when we run as root) must be able to enter it.
+if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(scratch, (UnixFileMode)0b111_101_101);
+
+Scenarios.Progress($"publishing src/Journal.Service (Release) into {scratch}");
+var dll = await ServiceProcess.PublishAsync(repository, Path.Combine(scratch, "service"));
+string postgres;
+await using (var probe = await Cluster.StartAsync(Path.Combine(scratch, "probe"))) postgres = await probe.VersionAsync();
+
+var results = new List<ScenarioResult>();
+if (verb is "crash" or "all") results.Add(await Run("crash", () => Scenarios.CrashAsync(settings, dll, scratch)));
+if (verb is "outage" or "all") results.Add(await Run("outage", () => Scenarios.OutageAsync(settings, dll, scratch)));
+
+var report = Path.Combine(repository, "docs", "reliability.md");
+Report.Write(report, command, Report.Machine(postgres), results);
+Console.WriteLine();
+Console.Write(Report.Table(results));
+foreach (var result in results)
+{
+    Console.WriteLine($"\n{result.Scenario}:");
+    foreach (var note in result.Notes) Console.WriteLine($"  - {note}");
+}
+var passed = results.All(r => r.Passed);
+Console.WriteLine($"\n{(passed ? "PASS" : "FAIL")}: written to {Path.GetRelativePath(Environment.CurrentDirectory, report)}; service logs in {scratch}");
+if (passed) Directory.Delete(scratch, recursive: true);
+return passed ? 0 : 1;
+
+static async Task<ScenarioResult> Run(string name, Func<Task<ScenarioResult>> scenario)
+{
+    try
+    {
+        return await scenario();
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        Scenarios.Progress($"{name}: aborted: {e}");
+        return new ScenarioResult(name, 0, 0, 0, 0, "-", "-", false, [$"aborted: {e.GetType().Name}: {e.Message}"]);
+    }
+}
+
+static string FindRepository()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Journal.sln"))) return dir.FullName;
+    }
+    throw new InvalidOperationException("Run from inside the Journal repository (no Journal.sln found above here).");
+}
