@@ -23,7 +23,6 @@ public static class ProblemTypes
     public const string ConcurrentChange = "/problems/concurrent-change";
     public const string VersionMismatch = "/problems/version-mismatch";
     public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
-    public const string RequestInProgress = "/problems/request-in-progress";
     public const string RequestTooLarge = "/problems/request-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string MethodNotAllowed = "/problems/method-not-allowed";
