@@ -24,9 +24,15 @@ public sealed partial class DatabaseOutages(IProblemDetailsService problems, ILo
             HttpContext = context,
             Exception = exception,
             ProblemDetails = ProblemTypes.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ServiceUnavailable,
-                "Service unavailable", $"The database cannot be reached; nothing was changed. Retry in {RetryAfterSeconds} seconds."),
+                "Service unavailable", IsPoolExhausted(exception)
+                    ? $"The service is at capacity (every database connection is busy); nothing was changed. Retry in {RetryAfterSeconds} seconds."
+                    : $"The database cannot be reached; nothing was changed. Retry in {RetryAfterSeconds} seconds."),
         });
     }
+
+    private static bool IsPoolExhausted(Exception exception) =>
+        exception.GetBaseException() is TimeoutException
+        || exception.ToString().Contains("connection pool has been exhausted", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsOutage(Exception exception)
     {

@@ -131,8 +131,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = Superuser, Password = password, Database = "postgres",
-            // Fail fast when the database is down, so clients get a prompt 503 rather than a hang.
-            Timeout = 5,
         }.ConnectionString;
     }
 
