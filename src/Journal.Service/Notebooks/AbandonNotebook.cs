@@ -14,7 +14,7 @@ public static class AbandonNotebookEndpoint
     public static Task<Decision> LoadAsync(AbandonNotebook? command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
         Idempotency.DecideOnceAsync(session, request, command, clock.GetUtcNow(), lockKey: false, () =>
-            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook)), ct);
 
     public static IResult Validate(Decision decision) => decision.AsResult();
 

@@ -11,7 +11,7 @@ namespace Journal.Notebooks;
 public static class CancelSkipEndpoint
 {
     public static Decision Load(Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(notebook, date);
+        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(notebook, date));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 

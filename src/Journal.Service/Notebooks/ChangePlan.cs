@@ -12,7 +12,7 @@ namespace Journal.Notebooks;
 public static class ChangePlanEndpoint
 {
     public static Decision Load(ChangePlan command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook);
+        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 

@@ -11,7 +11,7 @@ namespace Journal.Notebooks;
 public static class ChangeTimeZoneEndpoint
 {
     public static Decision Load(ChangeTimeZone command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook);
+        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 

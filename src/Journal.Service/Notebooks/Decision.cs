@@ -50,6 +50,10 @@ public static class NotebookPreconditions
                 $"If-Match named {Shorten(ifMatch)} but the notebook is at version {notebook.Version} (ETag {current}). Read it again and retry.");
     }
 
+    /// <summary>The If-Match check, then the command's own decision: every command on an existing notebook starts so.</summary>
+    public static Decision DecideIfCurrent(string? ifMatch, Notebook notebook, Func<Decision> decide) =>
+        IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : decide();
+
     public static ProblemDetails? NotAbandoned(Notebook notebook) =>
         notebook.Status == NotebookStatus.Abandoned
             ? ProblemTypes.Conflict(ProblemTypes.NotebookAbandoned, "The notebook is abandoned; resume it first.")

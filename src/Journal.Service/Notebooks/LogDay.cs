@@ -16,7 +16,7 @@ public static class LogDayEndpoint
     {
         var now = clock.GetUtcNow();
         return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: false, () =>
-            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, now), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook, now)), ct);
     }
 
     public static IResult Validate(Decision decision) => decision.AsResult();

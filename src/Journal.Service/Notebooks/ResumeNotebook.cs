@@ -13,7 +13,7 @@ public static class ResumeNotebookEndpoint
     public static Task<Decision> LoadAsync(Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
         Idempotency.DecideOnceAsync(session, request, null, clock.GetUtcNow(), lockKey: false, () =>
-            NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(notebook), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(notebook)), ct);
 
     public static IResult Validate(Decision decision) => decision.AsResult();
 

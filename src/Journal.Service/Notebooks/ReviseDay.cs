@@ -11,7 +11,7 @@ namespace Journal.Notebooks;
 public static class ReviseDayEndpoint
 {
     public static Decision Load(ReviseDay command, Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : Decide(command, notebook, date);
+        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook, date));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journal.Hosting;
 using Journal.Notebooks.Rules;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +9,7 @@ public static class RouteDates
 {
     public static DateOnly Parse(FieldRules fields, string value)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
+        if (IsoDates.Parse(value) is { } date) return date;
         fields.Fail("date", "date in the address must be a date written yyyy-MM-dd.");
         return default;
     }

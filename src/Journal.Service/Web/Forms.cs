@@ -88,7 +88,7 @@ public sealed class FormReader(IFormCollection form, FormErrors errors)
     {
         var text = Text(name).Trim();
         if (text.Length == 0) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (IsoDates.Parse(text) is { } date) return date;
         errors.Add(name, $"{label} must be a date written yyyy-mm-dd.");
         return null;
     }

@@ -72,19 +72,14 @@ public sealed class EmbeddedPostgresTests : IDisposable
     [Fact]
     public async Task Without_server_binaries_the_service_says_what_to_install_and_exits_non_zero()
     {
-        var serviceBin = AppContext.BaseDirectory.Replace(Path.Combine("tests", "Journal.Tests"), Path.Combine("src", "Journal.Service"), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(serviceBin, "Journal.Service.dll")])
+        var (exitCode, _, stderr) = await ServiceProcess.RunAsync(new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = serviceBin,
-        };
-        info.Environment["Journal__Database__BinDirectory"] = Path.Combine(_root, "no-postgres-here");
-        info.Environment["Journal__Database__DataDirectory"] = Data;
-        info.Environment.Remove("ConnectionStrings__Journal");
-        using var process = Process.Start(info)!;
-        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            ["Journal__Database__BinDirectory"] = Path.Combine(_root, "no-postgres-here"),
+            ["Journal__Database__DataDirectory"] = Data,
+            ["ConnectionStrings__Journal"] = null,
+        });
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("apt-get install postgresql", stderr, StringComparison.Ordinal);
         Assert.Contains("brew install postgresql", stderr, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__Journal", stderr, StringComparison.Ordinal);

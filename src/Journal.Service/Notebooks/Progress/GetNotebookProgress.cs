@@ -88,8 +88,8 @@ public sealed record TimeTravel(long? Version, DateTimeOffset? AsOf, DateOnly? O
         DateOnly? date = null;
         if (on is not null)
         {
-            if (DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) date = parsed;
-            else fields.Fail("on", "on must be a date written yyyy-MM-dd.");
+            date = IsoDates.Parse(on);
+            if (date is null) fields.Fail("on", "on must be a date written yyyy-MM-dd.");
         }
         return new TimeTravel(n, instant, date, fields.Problem());
     }

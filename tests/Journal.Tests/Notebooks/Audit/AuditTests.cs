@@ -95,20 +95,12 @@ public sealed class AuditTests(JournalHost fixture) : IntegrationTest(fixture)
     /// <summary>Runs the built service with a command verb against the test database.</summary>
     private async Task<(int ExitCode, string Output)> Cli(params string[] args)
     {
-        var testBin = AppContext.BaseDirectory;
-        var serviceBin = testBin.Replace(Path.Combine("tests", "Journal.Tests"), Path.Combine("src", "Journal.Service"), StringComparison.Ordinal);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = serviceBin };
-        info.ArgumentList.Add(Path.Combine(serviceBin, "Journal.Service.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["ConnectionStrings__Journal"] = Fixture.ConnectionString;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var (exitCode, output, errors) = await ServiceProcess.RunAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Journal"] = Fixture.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, args);
+        return (exitCode, output + errors);
     }
 
     private sealed class RunComparer : IEqualityComparer<AuditRun>

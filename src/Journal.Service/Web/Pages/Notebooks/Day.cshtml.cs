@@ -1,4 +1,4 @@
-using System.Globalization;
+using Journal.Notebooks.Rules;
 using Journal.Contracts;
 using Journal.Notebooks.Days;
 using Journal.Notebooks.Progress;
@@ -19,7 +19,9 @@ public sealed class DayModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, string date, CancellationToken ct)
     {
-        var valid = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        var parsed = IsoDates.Parse(date);
+        var valid = parsed is not null;
+        var day = parsed.GetValueOrDefault();
 
         var batch = session.CreateBatchQuery();
         var progressLoad = batch.Load<NotebookProgress>(id);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Journal.Notebooks.Rules;
 using Journal.Contracts;
 using Journal.Notebooks;
 using Journal.Notebooks.Progress;
@@ -123,8 +123,7 @@ public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, 
         return Page();
     }
 
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? ParseDate(string? value) => IsoDates.Parse(value);
 }
 
 /// <summary>A study day or a rest day, in the notebook's date order.</summary>
