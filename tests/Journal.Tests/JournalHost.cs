@@ -4,6 +4,8 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wolverine;
 
@@ -37,7 +39,12 @@ public sealed class JournalHost : IAsyncLifetime
 
         Environment.SetEnvironmentVariable("ConnectionStrings__Journal", ConnectionString);
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(web => web.ConfigureServices(services =>
+        // The runner prints the process's whole output when a test fails: keep it to what explains a failure
+        // (Marten logs the conflicts that tests provoke on purpose as errors).
+        Host = await AlbaHost.For<Program>(web => web.ConfigureLogging(logging => logging
+            .AddFilter("Marten", LogLevel.None)
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.None)
+            .AddFilter("Journal.Service", LogLevel.Warning)).ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);

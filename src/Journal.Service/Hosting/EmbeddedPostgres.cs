@@ -118,11 +118,29 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             }
         }
 
-        var chosenPort = port ?? FreePort();
-        UseConnection(chosenPort, password);
-        await RunAsync("pg_ctl", ["start", "-D", PgData, "-w", "-t", "60", "-s", "-l", Path.Combine(PgData, "postgres.log"),
-            "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"], ct);
-        _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, PgData);
+        // A free port can be taken by another process before PostgreSQL binds it: try another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var chosenPort = port ?? FreePort();
+            UseConnection(chosenPort, password);
+            try
+            {
+                await RunAsync("pg_ctl", ["start", "-D", PgData, "-w", "-t", "60", "-s", "-l", Path.Combine(PgData, "postgres.log"),
+                    "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"], ct);
+                _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, PgData);
+                return;
+            }
+            catch (DatabaseUnavailableException) when (port is null && attempt < 3 && PortTaken())
+            {
+                _logger.LogWarning("Port {Port} was taken before PostgreSQL could bind it; trying another", chosenPort);
+            }
+        }
+    }
+
+    private bool PortTaken()
+    {
+        var log = Path.Combine(PgData, "postgres.log");
+        return File.Exists(log) && File.ReadAllText(log).Contains("could not bind", StringComparison.Ordinal);
     }
 
     private void UseConnection(int port, string password)
