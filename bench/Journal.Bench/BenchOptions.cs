@@ -27,6 +27,10 @@ internal sealed record BenchOptions
     public TimeSpan ReplayCap { get; init; } = TimeSpan.FromSeconds(120);
 
     public string? MarkdownFile { get; init; }
+
+    /// <summary>Instead of the figures: trace the service under LogDay load (dotnet-trace) into this file, or "read" for GETs.</summary>
+    public string? ProfileFile { get; init; }
+    public string ProfileLoad { get; init; } = "logday";
     public bool KeepFolder { get; init; }
 
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
@@ -48,6 +52,8 @@ internal sealed record BenchOptions
                 "--rounds" => options with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--markdown" => options with { MarkdownFile = Path.GetFullPath(args[++i]) },
                 "--keep" => options with { KeepFolder = true },
+                "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
+                "--profile-load" => options with { ProfileLoad = args[++i] },
                 "--help" or "-h" => throw new UsageException(),
                 _ => throw new UsageException($"unknown argument {args[i]}"),
             };
@@ -56,7 +62,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

@@ -41,6 +41,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         _cluster = await BenchCluster.StartAsync(_folder, ct);
         _cpu = new CpuMeter(_cluster.DataDirectory);
 
+        if (options.ProfileFile is { } trace)
+        {
+            await ProfileAsync(trace, ct);
+            return;
+        }
         await MeasureLoadAsync(ct);
         await MeasureGrowthAndReplayAsync(ct);
         await MeasureColdStartAsync(ct);
@@ -162,6 +167,46 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         _rssMb = rss;
     }
 
+    /// <summary>
+    /// 15 s of load on the service while dotnet-trace samples its threads (the dotnet-sampled-thread-time profile);
+    /// read the result with <c>dotnet-trace report FILE topN</c>.
+    /// </summary>
+    private async Task ProfileAsync(string traceFile, CancellationToken ct)
+    {
+        var service = StartService("service", "journal");
+        await service.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        using var journal = new JournalApi(service.BaseAddress);
+        var clients = options.Clients;
+        var duration = TimeSpan.FromSeconds(15);
+        await PrepareAsync(journal.Targets, clients, 1500, options.Warmup + duration, ct);
+        await Load.ClosedLoopAsync(clients, options.Warmup, journal.LogDayAsync, ct);
+        var notebooks = journal.Targets.Notebooks;
+        var cursor = 0;
+        Operation work = options.ProfileLoad == "read"
+            ? (_, t) => journal.GetProgressAsync(notebooks[(int)((uint)Interlocked.Increment(ref cursor) % notebooks.Count)], t)
+            : journal.LogDayAsync;
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
+        var info = new ProcessStartInfo(File.Exists(tool) ? tool : "dotnet-trace") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "collect", "-p", service.Pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+                     "--duration", "00:00:00:" + duration.TotalSeconds.ToString("00", CultureInfo.InvariantCulture), "-o", traceFile })
+            info.ArgumentList.Add(arg);
+        Log($"tracing the service (pid {service.Pid}) for {duration.TotalSeconds:0} s under {options.ProfileLoad} load, {clients} clients, into {traceFile}");
+        // "--profile none": the same load, statements and CPU only, without the tracer's overhead.
+        using var tracer = traceFile.EndsWith("none", StringComparison.Ordinal) ? null
+            : Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet-trace (dotnet tool install -g dotnet-trace)");
+        var statements = new StatementProfile(_cluster.ConnectionString("journal"));
+        await statements.ResetAsync(ct);
+        _cpu.ServicePid = service.Pid;
+        var cpu0 = _cpu.Take();
+        var result = await Load.ClosedLoopAsync(clients, duration, work, ct);
+        var cpu = _cpu.Take() - cpu0;
+        Log($"{options.ProfileLoad}: {result.PerSecond:N0}/s, p50 {result.Percentile(50):0.00} ms; CPU per request: {cpu.PerRequest(result.Succeeded)}");
+        foreach (var line in StatementProfile.Describe(options.ProfileLoad, await statements.ReadAsync(ct), result.Succeeded, 0, top: 16)) Log(line);
+        if (tracer is null) return;
+        await tracer.WaitForExitAsync(ct);
+        Log($"dotnet-trace exit {tracer.ExitCode}; read it with: dotnet-trace report {traceFile} topN -n 40");
+    }
+
     private double _sustainedEventsPerSecond;
     private double _rssMb;
 
@@ -267,7 +312,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             var after = await seeder.SampleDocumentsAsync(sample, ct);
             var same = before.SequenceEqual(after);
             Log(same
-                ? "replay: rebuilt documents are identical to the seeded ones (progress and snapshot, 4 notebooks)"
+                ? "replay: rebuilt documents are identical to the seeded ones (progress, 4 notebooks)"
                 : "replay: ! rebuilt documents differ from the seeded ones");
         }
         _figures.Add(Figure.AtLeast(

@@ -21,7 +21,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
 
     /// <summary>
     /// Streams of one <see cref="NotebookStarted"/> and <paramref name="eventsPerNotebook"/> - 1 <see cref="DayLogged"/>
-    /// each, on consecutive dates; then the read models and the write-model snapshot, folded in memory by the
+    /// each, on consecutive dates; then the read models (progress is also the write model), folded in memory by the
     /// service's own projection code from the very events written (versions and timestamps as stored), and
     /// bulk-inserted. Replaying them must give the same documents: <see cref="SampleDocumentsAsync"/> checks.
     /// </summary>
@@ -51,7 +51,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
                         RecordedOn: date, Backfilled: false, SupersededSkip: false);
                 }
                 var action = StreamAction.Start(_store.Events, id, events);
-                action.AggregateType = typeof(Notebook);
+                action.AggregateType = typeof(NotebookProgress);
                 var at = new DateTimeOffset(start.ToDateTime(new TimeOnly(20, 0)), TimeSpan.Zero);
                 for (var i = 0; i < action.Events.Count; i++)
                     action.Events[i].Timestamp = at.AddDays(Math.Max(0, i - 1)).AddMicroseconds(n); // each day's entry that evening
@@ -59,25 +59,19 @@ internal sealed class Seeder(string connectionString) : IDisposable
             }
             await _store.BulkInsertEventsAsync(actions, 10_000, ct); // assigns each event its version and sequence
 
-            var snapshots = new List<Notebook>(actions.Count);
             var progressDocs = new List<NotebookProgress>(actions.Count);
             var entries = new List<DayEntry>(actions.Count * eventsPerNotebook);
             foreach (var action in actions)
             {
                 var started = (IEvent<NotebookStarted>)action.Events[0];
-                var notebook = Notebook.Create(started.Data);
                 var progressDoc = NotebookProgressProjection.Create(started);
                 foreach (var e in action.Events.Skip(1).Cast<IEvent<DayLogged>>())
                 {
-                    notebook.Apply(e.Data);
                     progressDoc = NotebookProgressProjection.Apply(e, progressDoc);
                     entries.Add(DayEntryProjection.Create(e));
                 }
-                notebook.Version = action.Events[^1].Version;
-                snapshots.Add(notebook);
                 progressDocs.Add(progressDoc);
             }
-            await _store.BulkInsertAsync(snapshots, BulkInsertMode.InsertsOnly, 1_000, ct);
             await _store.BulkInsertAsync(progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
             await _store.BulkInsertAsync(entries, BulkInsertMode.InsertsOnly, 5_000, ct);
 
@@ -88,7 +82,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
         return ids;
     }
 
-    /// <summary>The stored JSON of a few progress documents and snapshots, to compare before and after a rebuild.</summary>
+    /// <summary>The stored JSON of a few progress documents, to compare before and after a rebuild.</summary>
     public async Task<IReadOnlyList<string>> SampleDocumentsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var texts = new List<string>();
@@ -96,13 +90,12 @@ internal sealed class Seeder(string connectionString) : IDisposable
         foreach (var id in ids)
         {
             texts.Add(await session.Json.FindByIdAsync<NotebookProgress>(id, ct) ?? "(missing)");
-            texts.Add(await session.Json.FindByIdAsync<Notebook>(id, ct) ?? "(missing)");
         }
         return texts;
     }
 
     /// <summary>
-    /// Rebuilds every projection the service registers (write-model snapshot, progress, day entries) from all
+    /// Rebuilds every projection the service registers (progress, which is also the write model, and day entries) from all
     /// events, all at once as the projection daemon allows (each reads the events on its own). Stopped at
     /// <paramref name="cap"/> to keep the run bounded: the rate is then taken over the events that every
     /// projection had got through, read from Marten's progression table.

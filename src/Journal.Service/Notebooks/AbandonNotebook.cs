@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,10 +12,10 @@ namespace Journal.Notebooks;
 
 public static class AbandonNotebookEndpoint
 {
-    public static Task<Decision> LoadAsync(AbandonNotebook? command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
+    public static Task<Decision> LoadAsync(AbandonNotebook? command, NotebookProgress progress, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
         Idempotency.DecideOnceAsync(session, request, command, clock.GetUtcNow(), lockKey: false, () =>
-            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook)), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook)), ct);
 
     public static IResult Validate(Decision decision) => decision.AsResult();
 
@@ -22,7 +23,7 @@ public static class AbandonNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Abandon the notebook (the body, with a reason, is optional)")]
     public static (Ok<VersionResponse>, Events, IMartenOp) Post(
-        AbandonNotebook? command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        AbandonNotebook? command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock) =>
         NotebookResponses.Remembered(notebook, decision, response, clock);
 

@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Journal.Notebooks.Rules;
@@ -10,8 +11,8 @@ namespace Journal.Notebooks;
 
 public static class CancelSkipEndpoint
 {
-    public static Decision Load(Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(notebook, date));
+    public static Decision Load(NotebookProgress progress, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(notebook, date));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 
@@ -19,7 +20,7 @@ public static class CancelSkipEndpoint
     [Tags("Days")]
     [EndpointSummary("Cancel a rest day")]
     public static (Ok<VersionResponse>, Events) Delete(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
+        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook, string date)

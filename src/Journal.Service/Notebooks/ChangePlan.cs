@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,8 +12,8 @@ namespace Journal.Notebooks;
 
 public static class ChangePlanEndpoint
 {
-    public static Decision Load(ChangePlan command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook));
+    public static Decision Load(ChangePlan command, NotebookProgress progress, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 
@@ -20,7 +21,7 @@ public static class ChangePlanEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the plan (may complete or reopen the notebook)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangePlan command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
+        ChangePlan command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangePlan? command, Notebook notebook)

@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,8 @@ namespace Journal.Notebooks;
 
 public static class ChangeTimeZoneEndpoint
 {
-    public static Decision Load(ChangeTimeZone command, Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook));
+    public static Decision Load(ChangeTimeZone command, NotebookProgress progress, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 
@@ -19,7 +20,7 @@ public static class ChangeTimeZoneEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the time zone and day start (applies to dates computed from now on)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangeTimeZone command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
+        ChangeTimeZone command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangeTimeZone? command, Notebook notebook)

@@ -51,8 +51,8 @@ public static class NotebookPreconditions
     }
 
     /// <summary>The If-Match check, then the command's own decision: every command on an existing notebook starts so.</summary>
-    public static Decision DecideIfCurrent(string? ifMatch, Notebook notebook, Func<Decision> decide) =>
-        IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : decide();
+    public static Decision DecideIfCurrent(string? ifMatch, Notebook notebook, Func<Notebook, Decision> decide) =>
+        IfMatch(ifMatch, notebook) is { } stale ? Decision.Reject(stale) : decide(notebook);
 
     public static ProblemDetails? NotAbandoned(Notebook notebook) =>
         notebook.Status == NotebookStatus.Abandoned

@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,12 +12,12 @@ namespace Journal.Notebooks;
 
 public static class LogDayEndpoint
 {
-    public static Task<Decision> LoadAsync(LogDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
+    public static Task<Decision> LoadAsync(LogDay command, NotebookProgress progress, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: false, () =>
-            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook, now)), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook, now)), ct);
     }
 
     public static IResult Validate(Decision decision) => decision.AsResult();
@@ -25,12 +26,12 @@ public static class LogDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Log a study day")]
     public static (Created<DayLoggedResponse>, Events, IMartenOp) Post(
-        LogDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        LogDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock)
     {
         var logged = decision.The<DayLogged>();
         var version = notebook.Version + decision.Events.Count;
-        var body = new DayLoggedResponse(logged.Date, notebook.LoggedDates.Count(d => d < logged.Date) + 1, version);
+        var body = new DayLoggedResponse(logged.Date, notebook.Days.Count(d => d.Date < logged.Date) + 1, version);
         var location = $"/api/notebooks/{notebook.Id}/days/{logged.Date:yyyy-MM-dd}";
         ETags.Write(response, version);
         return (TypedResults.Created(location, body), [.. decision.Events],

@@ -1,4 +1,5 @@
 using Journal.Contracts;
+using Journal.Notebooks.Progress;
 
 namespace Journal.Notebooks;
 
@@ -40,7 +41,10 @@ public sealed record NotebookResumed;
 
 public enum NotebookStatus { InProgress, Completed, Abandoned }
 
-/// <summary>The write model: only what command decisions need. Kept as an inline snapshot.</summary>
+/// <summary>
+/// The write model: only what command decisions need, read from the notebook's stored progress, which the
+/// commands load under the stream lock (one document per notebook serves both sides).
+/// </summary>
 public sealed class Notebook
 {
     public Guid Id { get; set; }
@@ -53,37 +57,18 @@ public sealed class Notebook
     public HashSet<DateOnly> LoggedDates { get; set; } = [];
     public HashSet<DateOnly> SkippedDates { get; set; } = [];
 
-    public static Notebook Create(NotebookStarted e) => new()
+    public static Notebook From(NotebookProgress progress) => new()
     {
-        Id = e.NotebookId,
-        Status = NotebookStatus.InProgress,
-        Plan = e.Plan,
-        StartDate = e.StartDate,
-        TimeZone = e.TimeZone,
-        DayStartsAt = e.DayStartsAt,
+        Id = progress.Id,
+        Version = progress.Version,
+        Status = progress.Status,
+        Plan = progress.Plan,
+        StartDate = progress.StartDate,
+        TimeZone = progress.TimeZone,
+        DayStartsAt = progress.DayStartsAt,
+        LoggedDates = [.. progress.Days.Select(d => d.Date)],
+        SkippedDates = [.. progress.Skips.Select(s => s.Date)],
     };
-
-    public void Apply(DayLogged e)
-    {
-        LoggedDates.Add(e.Date);
-        SkippedDates.Remove(e.Date);
-    }
-
-    public void Apply(DayRetracted e) => LoggedDates.Remove(e.Date);
-    public void Apply(DaySkipped e) => SkippedDates.Add(e.Date);
-    public void Apply(SkipCancelled e) => SkippedDates.Remove(e.Date);
-    public void Apply(PlanChanged e) => Plan = e.Plan;
-
-    public void Apply(TimeZoneChanged e)
-    {
-        TimeZone = e.TimeZone;
-        DayStartsAt = e.DayStartsAt;
-    }
-
-    public void Apply(NotebookCompleted _) => Status = NotebookStatus.Completed;
-    public void Apply(NotebookReopened _) => Status = NotebookStatus.InProgress;
-    public void Apply(NotebookAbandoned _) => Status = NotebookStatus.Abandoned;
-    public void Apply(NotebookResumed _) => Status = NotebookStatus.InProgress;
 
     /// <summary>Day number of a logged date: its rank among the logged dates, Day 1 the earliest.</summary>
     public int DayNumberOf(DateOnly date) => LoggedDates.Count(d => d <= date);

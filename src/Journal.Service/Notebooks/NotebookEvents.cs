@@ -31,9 +31,11 @@ public static class NotebookEvents
     public static void Register(StoreOptions opts)
     {
         foreach (var (type, name) in Names) opts.Events.MapEventType(type, name);
-        // Rich appends give inline projections each event's version and timestamp.
-        opts.Events.AppendMode = EventAppendMode.Rich;
-        opts.Projections.Snapshot<Notebook>(SnapshotLifecycle.Inline, Rebuilds);
+        // Quick appends in one statement; FetchForWriting gives inline projections each event's version, and
+        // this mode stamps events with the service's clock and stores those same timestamps.
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // Progress is both the read model and, loaded under the stream lock, the write model (Notebook.From):
+        // the inline projection applies the new events to the very instance the command loaded.
         opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline, Rebuilds);
         // A revision must find the entry its own rebuild batch created, not the database's older copy or nothing.
         opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, rebuild =>

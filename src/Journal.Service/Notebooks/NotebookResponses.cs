@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Marten;
 
@@ -8,7 +9,7 @@ namespace Journal.Notebooks;
 public static class NotebookResponses
 {
     /// <summary>200 with the stream version after the decision's events, also as the ETag.</summary>
-    public static Ok<VersionResponse> Version(Notebook notebook, Decision decision, HttpResponse response)
+    public static Ok<VersionResponse> Version(NotebookProgress notebook, Decision decision, HttpResponse response)
     {
         var version = notebook.Version + decision.Events.Count;
         ETags.Write(response, version);
@@ -16,7 +17,7 @@ public static class NotebookResponses
     }
 
     /// <summary>200 with the version, the events, and the stored answer for an Idempotency-Key.</summary>
-    public static (Ok<VersionResponse>, Events, IMartenOp) Remembered(Notebook notebook, Decision decision, HttpResponse response, TimeProvider clock)
+    public static (Ok<VersionResponse>, Events, IMartenOp) Remembered(NotebookProgress notebook, Decision decision, HttpResponse response, TimeProvider clock)
     {
         var ok = Version(notebook, decision, response);
         return (ok, [.. decision.Events],

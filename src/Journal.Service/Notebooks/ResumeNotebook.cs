@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +11,10 @@ namespace Journal.Notebooks;
 
 public static class ResumeNotebookEndpoint
 {
-    public static Task<Decision> LoadAsync(Notebook notebook, [FromHeader(Name = "If-Match")] string? ifMatch,
+    public static Task<Decision> LoadAsync(NotebookProgress progress, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
         Idempotency.DecideOnceAsync(session, request, null, clock.GetUtcNow(), lockKey: false, () =>
-            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(notebook)), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(notebook)), ct);
 
     public static IResult Validate(Decision decision) => decision.AsResult();
 
@@ -21,7 +22,7 @@ public static class ResumeNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Resume an abandoned notebook")]
     public static (Ok<VersionResponse>, Events, IMartenOp) Post(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock) =>
         NotebookResponses.Remembered(notebook, decision, response, clock);
 

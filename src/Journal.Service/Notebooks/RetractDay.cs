@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,8 @@ namespace Journal.Notebooks;
 
 public static class RetractDayEndpoint
 {
-    public static Decision Load(Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(notebook, date));
+    public static Decision Load(NotebookProgress progress, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(notebook, date));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 
@@ -19,7 +20,7 @@ public static class RetractDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Retract a logged day (a compensating event; nothing is deleted)")]
     public static (Ok<VersionResponse>, Events) Delete(
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response) =>
+        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
         (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook, string date)

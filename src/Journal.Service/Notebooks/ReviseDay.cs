@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,8 @@ namespace Journal.Notebooks;
 
 public static class ReviseDayEndpoint
 {
-    public static Decision Load(ReviseDay command, Notebook notebook, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
-        NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook, date));
+    public static Decision Load(ReviseDay command, NotebookProgress progress, string date, [FromHeader(Name = "If-Match")] string? ifMatch) =>
+        NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook, date));
 
     public static ProblemDetails Validate(Decision decision) => decision.AsValidation();
 
@@ -19,7 +20,7 @@ public static class ReviseDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Revise a logged day (history keeps both versions)")]
     public static (Ok<DayResponse>, Events) Put(
-        ReviseDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision, HttpResponse response)
+        ReviseDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response)
     {
         var revised = decision.The<DayRevised>();
         var version = notebook.Version + decision.Events.Count;

@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,12 +15,12 @@ public static class SkipDayEndpoint
     /// <summary>How far ahead of today a rest day may be planned.</summary>
     public const int MaxDaysAhead = 30;
 
-    public static Task<Decision> LoadAsync(SkipDay command, Notebook notebook, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
+    public static Task<Decision> LoadAsync(SkipDay command, NotebookProgress progress, TimeProvider clock, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, HttpRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return Idempotency.DecideOnceAsync(session, request, command, now, lockKey: false, () =>
-            NotebookPreconditions.DecideIfCurrent(ifMatch, notebook, () => Decide(command, notebook, now)), ct);
+            NotebookPreconditions.DecideIfCurrent(ifMatch, Notebook.From(progress), notebook => Decide(command, notebook, now)), ct);
     }
 
     public static IResult Validate(Decision decision) => decision.AsResult();
@@ -28,7 +29,7 @@ public static class SkipDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Skip a day on purpose (a rest day)")]
     public static (Created<DayResponse>, Events, IMartenOp) Post(
-        SkipDay command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Notebook notebook, [NotBody] Decision decision,
+        SkipDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock)
     {
         var skipped = decision.The<DaySkipped>();

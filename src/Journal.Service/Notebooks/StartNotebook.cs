@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Notebooks.Progress;
 using Journal.Notebooks.Rules;
 using Marten.Exceptions;
 using Marten;
@@ -34,7 +35,7 @@ public static class StartNotebookEndpoint
         var body = new NotebookStartedResponse(started.NotebookId, 1);
         var location = $"/api/notebooks/{started.NotebookId}";
         ETags.Write(response, 1);
-        return (TypedResults.Created(location, body), MartenOps.StartStream<Notebook>(started.NotebookId, started),
+        return (TypedResults.Created(location, body), MartenOps.StartStream<NotebookProgress>(started.NotebookId, started),
             Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, 1, clock.GetUtcNow()));
     }
 

@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Notebooks;
+using Journal.Notebooks.Progress;
 using Marten;
 using Wolverine;
 using Wolverine.Marten.Publishing;
@@ -21,7 +22,7 @@ public sealed class NotebookWrites(OutboxedSessionFactory sessions, IMessageBus 
         if (decision.Problem is not null) return decision;
 
         await using var session = sessions.OpenSession(bus);
-        session.Events.StartStream<Notebook>(decision.The<NotebookStarted>().NotebookId, [.. decision.Events]);
+        session.Events.StartStream<NotebookProgress>(decision.The<NotebookStarted>().NotebookId, [.. decision.Events]);
         await session.SaveChangesAsync(ct);
         return decision;
     }
@@ -39,10 +40,10 @@ public sealed class NotebookWrites(OutboxedSessionFactory sessions, IMessageBus 
     private async Task<Decision?> Decide(Guid notebookId, Func<Notebook, DateTimeOffset, Decision> decide, bool append, CancellationToken ct)
     {
         await using var session = sessions.OpenSession(bus);
-        var stream = await session.Events.FetchForExclusiveWriting<Notebook>(notebookId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, ct);
         if (stream.Aggregate is null) return null;
 
-        var decision = decide(stream.Aggregate, clock.GetUtcNow());
+        var decision = decide(Notebook.From(stream.Aggregate), clock.GetUtcNow());
         if (append && decision.Problem is null)
         {
             stream.AppendMany(decision.Events);

@@ -2,13 +2,14 @@ using static Journal.Tests.Rules.Values;
 
 using Journal.Contracts;
 using Journal.Notebooks;
+using Journal.Notebooks.Progress;
 using WriteModel = Journal.Notebooks.Notebook;
 
 namespace Journal.Tests.Notebooks.Decisions;
 
 /// <summary>
-/// Notebooks in a given state, made the way Marten makes them: <see cref="WriteModel.Create"/> folds the start,
-/// then each event goes through its <c>Apply</c>. The default is the worked example's "Rust ownership"
+/// Notebooks in a given state, made the way the service makes them: the progress projection folds the events,
+/// and the write model is read from the result. The default is the worked example's "Rust ownership"
 /// (5 days over 7, 45 minutes a day, from Monday 2026-03-02), kept in UTC so that instants read as dates.
 /// </summary>
 internal static class Given
@@ -28,27 +29,15 @@ internal static class Given
     /// <summary>The notebook <paramref name="started"/> began, after <paramref name="events"/>; its version counts them all.</summary>
     public static WriteModel Notebook(NotebookStarted started, params object[] events)
     {
-        var notebook = WriteModel.Create(started);
-        foreach (var e in events)
+        if (events.FirstOrDefault(e => !NotebookEvents.Names.ContainsKey(e.GetType()) || e is NotebookStarted) is { } stranger)
+            throw new ArgumentException($"{stranger.GetType().Name} is not an event of a started notebook.", nameof(events));
+        var stream = new object[] { started }.Concat(events).Select((e, i) =>
         {
-            switch (e)
-            {
-                case DayLogged x: notebook.Apply(x); break;
-                case DayRevised: break; // changes nothing a decision needs
-                case DayRetracted x: notebook.Apply(x); break;
-                case DaySkipped x: notebook.Apply(x); break;
-                case SkipCancelled x: notebook.Apply(x); break;
-                case PlanChanged x: notebook.Apply(x); break;
-                case TimeZoneChanged x: notebook.Apply(x); break;
-                case NotebookCompleted x: notebook.Apply(x); break;
-                case NotebookReopened x: notebook.Apply(x); break;
-                case NotebookAbandoned x: notebook.Apply(x); break;
-                case NotebookResumed x: notebook.Apply(x); break;
-                default: throw new ArgumentException($"{e.GetType().Name} is not a notebook event.", nameof(events));
-            }
-        }
-        notebook.Version = 1 + events.Length;
-        return notebook;
+            var wrapped = (JasperFx.Events.IEvent)Activator.CreateInstance(typeof(JasperFx.Events.Event<>).MakeGenericType(e.GetType()), e)!;
+            wrapped.Version = i + 1;
+            return wrapped;
+        });
+        return WriteModel.From(ProgressFold.Fold(stream)!);
     }
 
     /// <summary>An entry recorded on its own date.</summary>

@@ -51,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
                 if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
                 var batchedQuery = documentSession.CreateBatchQuery();
 
-                var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Notebook>(notebookId);
+                var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
 
                 await batchedQuery.Execute(httpContext.RequestAborted);
 
@@ -59,7 +59,7 @@ namespace Internal.Generated.WolverineHandlers
                 var stream_notebook = await stream_notebook_BatchItem.ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Notebook");
+                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
                 // 404 if this required object is null
                 if (stream_notebook.Aggregate == null)
                 {
