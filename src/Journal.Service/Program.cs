@@ -1,6 +1,7 @@
 using Journal.Hosting;
 using JasperFx;
 
+StartupJit.Start();
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
