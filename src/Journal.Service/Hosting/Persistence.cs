@@ -18,10 +18,15 @@ public static class Persistence
         var connectionString = JournalDatabase.Tuned(JournalDatabase.ConnectionString(builder.Configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(opts => ConfigureMarten(opts, connectionString))
+        builder.Services.AddMarten(opts =>
+            {
+                ConfigureMarten(opts, connectionString);
+                opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None; // SchemaCheck applies it at start
+            })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+        // Before Wolverine's and Kestrel's start: no request runs on an old schema.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
 
         builder.Host.UseWolverine(opts =>
         {
@@ -58,5 +63,7 @@ public static class Persistence
         opts.Events.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         NotebookEvents.Register(opts);
+        // Every document type is named here: the schema is applied at start (SchemaCheck), never on first use.
+        opts.Schema.For<StoredAnswer>();
     }
 }
