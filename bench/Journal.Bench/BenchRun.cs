@@ -33,9 +33,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log($"{(options.Quick ? "quick run" : "full run")}: {options.Rounds} alternations per figure; work folder {_folder}");
 
         var root = Publisher.RepositoryRoot();
-        Log("publishing the service and the bare app (Release)");
-        _serviceDll = await Publisher.PublishAsync(Path.Combine(root, "src/Journal.Service/Journal.Service.csproj"), Path.Combine(_folder, "service"), ct);
-        _bareDll = await Publisher.PublishAsync(Path.Combine(root, "bench/BareApp/BareApp.csproj"), Path.Combine(_folder, "bare"), ct);
+        
+        _serviceDll = await Publisher.PublishAsync(Path.Combine(root, "src/Journal.Service/Journal.Service.csproj"), Log, ct);
+        _bareDll = await Publisher.PublishAsync(Path.Combine(root, "bench/BareApp/BareApp.csproj"), Log, ct);
 
         Log("starting PostgreSQL (embedded launcher, pg_stat_statements loaded)");
         _cluster = await BenchCluster.StartAsync(_folder, ct);
