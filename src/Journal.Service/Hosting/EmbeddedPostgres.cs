@@ -126,7 +126,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             try
             {
                 await RunAsync("pg_ctl", ["start", "-D", PgData, "-w", "-t", "60", "-s", "-l", Path.Combine(PgData, "postgres.log"),
-                    "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB"], ct);
+                    "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"], ct);
                 _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, PgData);
                 return;
             }
