@@ -32,7 +32,10 @@ public static class AbandonNotebookEndpoint
         var fields = new FieldRules();
         var reason = fields.Line("reason", command?.Reason, 500, required: false);
         if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
-        if (NotebookPreconditions.InProgress(notebook) is { } closed) return Decision.Reject(closed);
+        if (notebook.Status == NotebookStatus.Completed)
+            return Decision.Reject(ProblemTypes.Conflict(ProblemTypes.NotebookCompleted,
+                $"The notebook is completed ({notebook.LoggedDates.Count} / {notebook.Plan.Days} days); a completed notebook cannot be abandoned."));
+        if (NotebookPreconditions.NotAbandoned(notebook) is { } abandoned) return Decision.Reject(abandoned);
         return Decision.Accept(new NotebookAbandoned(reason));
     }
 }

@@ -31,6 +31,7 @@ public static class ChangePlanEndpoint
         var plan = PlanRules.Check(fields, "", new Plan(command.Days, command.SpanDays, command.MinutesPerDay));
         if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
         if (NotebookPreconditions.NotAbandoned(notebook) is { } closed) return Decision.Reject(closed);
+        if (plan == notebook.Plan) return Decision.Accept(); // the plan it already has: nothing happened, nothing to record
         return Decision.Accept([new PlanChanged(plan!), .. NotebookPreconditions.StatusAfter(notebook, notebook.LoggedDates.Count, plan!.Days)]);
     }
 }

@@ -31,6 +31,9 @@ public static class ChangeTimeZoneEndpoint
             fields.Fail("timeZone", $"timeZone must be an IANA time zone id such as \"Europe/Berlin\"; \"{command.TimeZone}\" is not one.");
         if (fields.Problem() is { } invalid) return Decision.Reject(invalid);
         if (NotebookPreconditions.NotAbandoned(notebook) is { } closed) return Decision.Reject(closed);
-        return Decision.Accept(new TimeZoneChanged(command.TimeZone, command.DayStartsAt ?? notebook.DayStartsAt));
+        var dayStartsAt = command.DayStartsAt ?? notebook.DayStartsAt;
+        // The zone and day start it already has: nothing happened, nothing to record.
+        if (command.TimeZone == notebook.TimeZone && dayStartsAt == notebook.DayStartsAt) return Decision.Accept();
+        return Decision.Accept(new TimeZoneChanged(command.TimeZone, dayStartsAt));
     }
 }

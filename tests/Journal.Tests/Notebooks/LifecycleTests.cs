@@ -26,6 +26,20 @@ public sealed class LifecycleTests(JournalHost fixture) : IntegrationTest(fixtur
     }
 
     [Fact]
+    public async Task Putting_the_plan_and_time_zone_it_already_has_answers_the_current_version_and_appends_nothing()
+    {
+        var id = await Host.StartedNotebook(); // 5 days over 7, 45 minutes a day, America/New_York
+        await Host.LoggedDay(id, "2026-03-02");
+
+        var plan = await Host.Send(HttpMethod.Put, $"/api/notebooks/{id}/plan", new ChangePlan(5, 7, 45));
+        Assert.Equal(new VersionResponse(2), await plan.Read<VersionResponse>(HttpStatusCode.OK));
+        Assert.Equal("\"2\"", plan.ETag());
+        var zone = await Host.Send(HttpMethod.Put, $"/api/notebooks/{id}/time-zone", new ChangeTimeZone("America/New_York"));
+        Assert.Equal(new VersionResponse(2), await zone.Read<VersionResponse>(HttpStatusCode.OK));
+        Assert.Equal(2, (await Host.Events(id)).Count);
+    }
+
+    [Fact]
     public async Task Invalid_plans_name_their_fields()
     {
         var id = await Host.StartedNotebook();

@@ -44,8 +44,12 @@ public class AbandonNotebookDecisionTests
         Decided.Invalid(AbandonNotebookEndpoint.Decide(new AbandonNotebook('\uDFFF' + " busy"), Notebook()), "reason");
 
     [Fact]
-    public void A_completed_notebook_cannot_be_abandoned() =>
-        Decided.Conflict(AbandonNotebookEndpoint.Decide(null, Completed()), ProblemTypes.NotebookCompleted);
+    public void A_completed_notebook_cannot_be_abandoned()
+    {
+        var decision = AbandonNotebookEndpoint.Decide(null, Completed());
+        Decided.Conflict(decision, ProblemTypes.NotebookCompleted);
+        Assert.Equal("The notebook is completed (5 / 5 days); a completed notebook cannot be abandoned.", decision.Problem!.Detail);
+    }
 
     [Fact]
     public void An_abandoned_notebook_cannot_be_abandoned_again() =>

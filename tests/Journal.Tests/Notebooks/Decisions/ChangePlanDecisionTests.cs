@@ -34,8 +34,15 @@ public class ChangePlanDecisionTests
         Decided.Accepted(ChangePlanEndpoint.Decide(new ChangePlan(6, 7), Completed()),
             new PlanChanged(new Plan(6, 7)), new NotebookReopened(5, 6));
 
+    [Fact]
+    public void The_plan_the_notebook_already_has_records_nothing() =>
+        Decided.Accepted(ChangePlanEndpoint.Decide(new ChangePlan(5, 7, 45), Completed()));
+
+    [Fact]
+    public void The_same_days_with_another_daily_commitment_is_a_change() =>
+        Decided.Accepted(ChangePlanEndpoint.Decide(new ChangePlan(5, 7, 30), Notebook(LoggedDays(1))), new PlanChanged(new Plan(5, 7, 30)));
+
     [Theory]
-    [InlineData(5, 7, 45)] // the same plan
     [InlineData(5, 5, null)]
     [InlineData(4, 7, 45)] // below the days logged
     public void A_plan_a_completed_notebook_still_meets_keeps_it_completed(int days, int spanDays, int? minutesPerDay) =>

@@ -25,6 +25,18 @@ public class ChangeTimeZoneDecisionTests
             new TimeZoneChanged("America/New_York", Time(dayStartsAt)));
 
     [Fact]
+    public void The_zone_and_day_start_the_notebook_already_has_record_nothing()
+    {
+        Decided.Accepted(ChangeTimeZoneEndpoint.Decide(new ChangeTimeZone("UTC"), NightOwl));
+        Decided.Accepted(ChangeTimeZoneEndpoint.Decide(new ChangeTimeZone("UTC", Time("04:00")), NightOwl));
+    }
+
+    [Fact]
+    public void The_same_zone_with_another_day_start_is_a_change() =>
+        Decided.Accepted(ChangeTimeZoneEndpoint.Decide(new ChangeTimeZone("UTC", Time("00:00")), NightOwl),
+            new TimeZoneChanged("UTC", Time("00:00")));
+
+    [Fact]
     public void The_time_zone_of_a_completed_notebook_can_change() =>
         Decided.Accepted(ChangeTimeZoneEndpoint.Decide(new ChangeTimeZone("Asia/Tokyo"), Completed()),
             new TimeZoneChanged("Asia/Tokyo", TimeOnly.MinValue));
