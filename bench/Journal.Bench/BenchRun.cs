@@ -152,6 +152,10 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var notebooks = journal.Targets.Notebooks;
         var cursor = 0;
         Guid NextNotebook() => notebooks[(int)((uint)Interlocked.Increment(ref cursor) % notebooks.Count)];
+        var warmReads = TimeSpan.FromSeconds(options.Warmup.TotalSeconds / 2);
+        var warmB = await Load.ClosedLoopAsync(clients, warmReads, (_, t) => baseline.ReadDocumentAsync(NextNotebook(), t), ct);
+        var warmJ = await Load.ClosedLoopAsync(clients, warmReads, (_, t) => journal.GetProgressAsync(NextNotebook(), t), ct);
+        Log($"reads warm-up: {warmReads.TotalSeconds:0} s each: baseline {warmB.PerSecond:N0}/s, Journal {warmJ.PerSecond:N0}/s");
         await profile.ResetAsync(ct);
         (b, j) = await AlternateAsync("reads", () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => baseline.ReadDocumentAsync(NextNotebook(), t), ct),
             () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => journal.GetProgressAsync(NextNotebook(), t), ct),
