@@ -27,6 +27,8 @@ public static class Persistence
             .IntegrateWithWolverine();
         // Before Wolverine's and Kestrel's start: no request runs on an old schema.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
+        builder.Services.AddSingleton<IdempotencyPruning>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyPruning>());
 
         builder.Host.UseWolverine(opts =>
         {
@@ -64,6 +66,6 @@ public static class Persistence
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         NotebookEvents.Register(opts);
         // Every document type is named here: the schema is applied at start (SchemaCheck), never on first use.
-        opts.Schema.For<StoredAnswer>();
+        opts.Schema.For<StoredAnswer>().Duplicate(answer => answer.StoredAt); // IdempotencyPruning deletes by it
     }
 }

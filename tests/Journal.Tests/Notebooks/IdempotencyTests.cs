@@ -1,5 +1,8 @@
 using System.Net;
 using Journal.Contracts;
+using Journal.Hosting;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Tests.Notebooks;
 
@@ -96,5 +99,21 @@ public sealed class IdempotencyTests(JournalHost fixture) : IntegrationTest(fixt
 
         var corrected = await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("Future", new DateOnly(2026, 3, 10)), key);
         Assert.Equal(new DayLoggedResponse(new DateOnly(2026, 3, 10), 1, 2), await corrected.Read<DayLoggedResponse>(HttpStatusCode.Created));
+    }
+
+    [Fact]
+    public async Task Answers_older_than_the_window_are_deleted_and_younger_ones_kept()
+    {
+        var id = await Host.StartedNotebook(Api.RustOwnership() with { Plan = new Plan(5, 7) });
+        await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("Old", new DateOnly(2026, 3, 2)), ("Idempotency-Key", "old"));
+        Clock.Now += TimeSpan.FromHours(2);
+        await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay("Young", new DateOnly(2026, 3, 3)), ("Idempotency-Key", "young"));
+        Clock.Now += Idempotency.Window - TimeSpan.FromHours(1); // "old" is 25 hours old, "young" 23
+
+        await Host.Services.GetRequiredService<IdempotencyPruning>().PruneAsync(TestContext.Current.CancellationToken);
+
+        await using var session = Fixture.Store.QuerySession();
+        var kept = await session.Query<StoredAnswer>().Select(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([$"POST /api/notebooks/{id}/days young"], kept);
     }
 }
