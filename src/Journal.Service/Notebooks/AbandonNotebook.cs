@@ -23,9 +23,9 @@ public static class AbandonNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Abandon the notebook (the body, with a reason, is optional)")]
     public static (Ok<VersionResponse>, Events, IMartenOp) Post(
-        AbandonNotebook? command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
+        AbandonNotebook? command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock) =>
-        NotebookResponses.Remembered(notebook, decision, response, clock);
+        NotebookResponses.Remembered(progress, decision, response, clock);
 
     public static Decision Decide(AbandonNotebook? command, Notebook notebook)
     {

@@ -20,8 +20,8 @@ public static class CancelSkipEndpoint
     [Tags("Days")]
     [EndpointSummary("Cancel a rest day")]
     public static (Ok<VersionResponse>, Events) Delete(
-        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
-        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision, HttpResponse response) =>
+        (NotebookResponses.Version(progress, decision, response), [.. decision.Events]);
 
     public static Decision Decide(Notebook notebook, string date)
     {

@@ -21,8 +21,8 @@ public static class ChangePlanEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the plan (may complete or reopen the notebook)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangePlan command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
-        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+        ChangePlan command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision, HttpResponse response) =>
+        (NotebookResponses.Version(progress, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangePlan? command, Notebook notebook)
     {

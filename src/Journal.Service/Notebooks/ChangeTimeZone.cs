@@ -20,8 +20,8 @@ public static class ChangeTimeZoneEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Change the time zone and day start (applies to dates computed from now on)")]
     public static (Ok<VersionResponse>, Events) Put(
-        ChangeTimeZone command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response) =>
-        (NotebookResponses.Version(notebook, decision, response), [.. decision.Events]);
+        ChangeTimeZone command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision, HttpResponse response) =>
+        (NotebookResponses.Version(progress, decision, response), [.. decision.Events]);
 
     public static Decision Decide(ChangeTimeZone? command, Notebook notebook)
     {

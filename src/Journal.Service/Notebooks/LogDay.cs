@@ -26,13 +26,13 @@ public static class LogDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Log a study day")]
     public static (Created<DayLoggedResponse>, Events, IMartenOp) Post(
-        LogDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
+        LogDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock)
     {
         var logged = decision.The<DayLogged>();
-        var version = notebook.Version + decision.Events.Count;
-        var body = new DayLoggedResponse(logged.Date, notebook.Days.Count(d => d.Date < logged.Date) + 1, version);
-        var location = $"/api/notebooks/{notebook.Id}/days/{logged.Date:yyyy-MM-dd}";
+        var version = progress.Version + decision.Events.Count;
+        var body = new DayLoggedResponse(logged.Date, progress.Days.Count(d => d.Date < logged.Date) + 1, version);
+        var location = $"/api/notebooks/{progress.Id}/days/{logged.Date:yyyy-MM-dd}";
         ETags.Write(response, version);
         return (TypedResults.Created(location, body), [.. decision.Events],
             Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, version, clock.GetUtcNow()));

@@ -22,9 +22,9 @@ public static class ResumeNotebookEndpoint
     [Tags("Notebooks")]
     [EndpointSummary("Resume an abandoned notebook")]
     public static (Ok<VersionResponse>, Events, IMartenOp) Post(
-        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
+        [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock) =>
-        NotebookResponses.Remembered(notebook, decision, response, clock);
+        NotebookResponses.Remembered(progress, decision, response, clock);
 
     public static Decision Decide(Notebook notebook) =>
         notebook.Status != NotebookStatus.Abandoned

@@ -20,10 +20,10 @@ public static class ReviseDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Revise a logged day (history keeps both versions)")]
     public static (Ok<DayResponse>, Events) Put(
-        ReviseDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision, HttpResponse response)
+        ReviseDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision, HttpResponse response)
     {
         var revised = decision.The<DayRevised>();
-        var version = notebook.Version + decision.Events.Count;
+        var version = progress.Version + decision.Events.Count;
         ETags.Write(response, version);
         return (TypedResults.Ok(new DayResponse(revised.Date, version)), [.. decision.Events]);
     }

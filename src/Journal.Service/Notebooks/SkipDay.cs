@@ -29,13 +29,13 @@ public static class SkipDayEndpoint
     [Tags("Days")]
     [EndpointSummary("Skip a day on purpose (a rest day)")]
     public static (Created<DayResponse>, Events, IMartenOp) Post(
-        SkipDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress notebook, [NotBody] Decision decision,
+        SkipDay command, [WriteAggregate("notebookId", LoadStyle = ConcurrencyStyle.Exclusive)] NotebookProgress progress, [NotBody] Decision decision,
         HttpResponse response, TimeProvider clock)
     {
         var skipped = decision.The<DaySkipped>();
-        var version = notebook.Version + decision.Events.Count;
+        var version = progress.Version + decision.Events.Count;
         var body = new DayResponse(skipped.Date, version);
-        var location = $"/api/notebooks/{notebook.Id}/skips/{skipped.Date:yyyy-MM-dd}";
+        var location = $"/api/notebooks/{progress.Id}/skips/{skipped.Date:yyyy-MM-dd}";
         ETags.Write(response, version);
         return (TypedResults.Created(location, body), [.. decision.Events],
             Idempotency.Remember(decision.Ticket, StatusCodes.Status201Created, body, location, version, clock.GetUtcNow()));

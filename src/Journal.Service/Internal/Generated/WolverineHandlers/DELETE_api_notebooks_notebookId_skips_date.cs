@@ -46,17 +46,17 @@ namespace Internal.Generated.WolverineHandlers
             {
                 var batchedQuery = documentSession.CreateBatchQuery();
 
-                var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
+                var stream_progress_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
 
                 await batchedQuery.Execute(httpContext.RequestAborted);
 
                 // Loading Marten aggregate as part of the aggregate handler workflow
-                var stream_notebook = await stream_notebook_BatchItem.ConfigureAwait(false);
+                var stream_progress = await stream_progress_BatchItem.ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
                 // 404 if this required object is null
-                if (stream_notebook.Aggregate == null)
+                if (stream_progress.Aggregate == null)
                 {
                     httpContext.Response.StatusCode = 404;
                     return;
@@ -70,7 +70,7 @@ namespace Internal.Generated.WolverineHandlers
                 }
 
                 var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                var decision = Journal.Notebooks.CancelSkipEndpoint.Load(stream_notebook.Aggregate, date, ifMatch);
+                var decision = Journal.Notebooks.CancelSkipEndpoint.Load(stream_progress.Aggregate, date, ifMatch);
                 var problemDetails1 = Journal.Notebooks.CancelSkipEndpoint.Validate(decision);
                 // Evaluate whether the processing should stop if there are any problems
                 if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -81,13 +81,13 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var okOfVersionResponse, var events) = Journal.Notebooks.CancelSkipEndpoint.Delete(stream_notebook.Aggregate, decision, httpContext.Response);
+                (var okOfVersionResponse, var events) = Journal.Notebooks.CancelSkipEndpoint.Delete(stream_progress.Aggregate, decision, httpContext.Response);
 
                 if (events != null)
                 {
                     
                     // Capturing any possible events returned from the command handlers
-                    stream_notebook.AppendMany(events);
+                    stream_progress.AppendMany(events);
                 }
 
                 

@@ -48,24 +48,24 @@ namespace Internal.Generated.WolverineHandlers
             {
                 var batchedQuery = documentSession.CreateBatchQuery();
 
-                var stream_notebook_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
+                var stream_progress_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
 
                 await batchedQuery.Execute(httpContext.RequestAborted);
 
                 // Loading Marten aggregate as part of the aggregate handler workflow
-                var stream_notebook = await stream_notebook_BatchItem.ConfigureAwait(false);
+                var stream_progress = await stream_progress_BatchItem.ConfigureAwait(false);
 
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
                 // 404 if this required object is null
-                if (stream_notebook.Aggregate == null)
+                if (stream_progress.Aggregate == null)
                 {
                     httpContext.Response.StatusCode = 404;
                     return;
                 }
 
                 var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                var decision = await Journal.Notebooks.ResumeNotebookEndpoint.LoadAsync(stream_notebook.Aggregate, ifMatch, documentSession, httpContext.Request, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+                var decision = await Journal.Notebooks.ResumeNotebookEndpoint.LoadAsync(stream_progress.Aggregate, ifMatch, documentSession, httpContext.Request, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
                 var result1 = Journal.Notebooks.ResumeNotebookEndpoint.Validate(decision);
                 // Evaluate whether or not the execution should be stopped based on the IResult value
                 if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -76,13 +76,13 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var okOfVersionResponse, var events, var martenOp) = Journal.Notebooks.ResumeNotebookEndpoint.Post(stream_notebook.Aggregate, decision, httpContext.Response, _timeProvider);
+                (var okOfVersionResponse, var events, var martenOp) = Journal.Notebooks.ResumeNotebookEndpoint.Post(stream_progress.Aggregate, decision, httpContext.Response, _timeProvider);
 
                 if (events != null)
                 {
                     
                     // Capturing any possible events returned from the command handlers
-                    stream_notebook.AppendMany(events);
+                    stream_progress.AppendMany(events);
                 }
 
                 if (martenOp != null)
