@@ -11,7 +11,7 @@ namespace Journal.Hosting;
 /// Sessions never check lazily (<c>AutoCreate.None</c>): everything they need was applied here.
 /// To force a new comparison, drop the comment (<c>COMMENT ON SCHEMA journal IS NULL</c>) or run <c>db-apply</c>.
 /// </summary>
-public sealed class SchemaCheck(IDocumentStore store, IConfiguration configuration, ILogger<SchemaCheck> logger) : IHostedService
+public sealed class SchemaCheck(IDocumentStore store, ILogger<SchemaCheck> logger) : IHostedService
 {
     /// <summary>This build of the service and of Marten: a rebuilt service may bring a new schema.</summary>
     public static readonly string Build =
@@ -19,7 +19,7 @@ public sealed class SchemaCheck(IDocumentStore store, IConfiguration configurati
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(JournalDatabase.ConnectionString(configuration));
+        await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using (var read = new NpgsqlCommand("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = $1", connection)
         {

@@ -30,8 +30,8 @@ public static class GetHistoryEndpoint
         IQuerySession session, IOptions<HttpJsonOptions> json, HttpContext context)
     {
         var fields = new FieldRules();
-        var after = Whole(fields, "afterVersion", afterVersion, 0, 0, long.MaxValue);
-        var take = (int)Whole(fields, "limit", limit, DefaultLimit, 1, MaxLimit);
+        var after = fields.WholeNumber("afterVersion", afterVersion, 0, 0, long.MaxValue);
+        var take = (int)fields.WholeNumber("limit", limit, DefaultLimit, 1, MaxLimit);
         if (fields.Problem() is { } invalid) return Results.Problem(invalid);
 
         var ct = context.RequestAborted;
@@ -51,13 +51,5 @@ public static class GetHistoryEndpoint
             context.Response.Headers.Link = string.Create(CultureInfo.InvariantCulture,
                 $"</api/notebooks/{notebookId}/history?afterVersion={entries[^1].Version}&limit={take}>; rel=\"next\"");
         return TypedResults.Ok(entries);
-    }
-
-    private static long Whole(FieldRules fields, string name, string? value, long fallback, long min, long max)
-    {
-        if (string.IsNullOrEmpty(value)) return fallback;
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        fields.Fail(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}."));
-        return fallback;
     }
 }

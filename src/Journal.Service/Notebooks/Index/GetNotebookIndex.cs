@@ -22,36 +22,32 @@ public static class GetNotebookIndexEndpoint
     public static async Task<IResult> Get(string? status, string? page, string? pageSize, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var fields = new FieldRules();
-        NotebookStatus? wanted = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (Enum.TryParse<NotebookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
-                wanted = parsed;
-            else
-                fields.Fail("status", "status must be InProgress, Completed or Abandoned.");
-        }
-        var pageNumber = PositiveInt(fields, "page", page, 1, int.MaxValue / MaxPageSize);
-        var size = PositiveInt(fields, "pageSize", pageSize, DefaultPageSize, MaxPageSize);
+        var wanted = Status(status);
+        if (!string.IsNullOrEmpty(status) && wanted is null) fields.Fail("status", "status must be InProgress, Completed or Abandoned.");
+        var pageNumber = (int)fields.WholeNumber("page", page, 1, 1, int.MaxValue / MaxPageSize);
+        var size = (int)fields.WholeNumber("pageSize", pageSize, DefaultPageSize, 1, MaxPageSize);
         if (fields.Problem() is { } invalid) return Results.Problem(invalid);
 
-        IQueryable<NotebookProgress> query = session.Query<NotebookProgress>();
-        if (wanted is { } s) query = query.Where(p => p.Status == s);
-        var rows = await query.OrderByDescending(p => p.LastActivityAt).ThenBy(p => p.Id)
-            .Stats(out var stats)
-            .Skip((pageNumber - 1) * size).Take(size)
-            .ToListAsync(ct);
-
-        var now = clock.GetUtcNow();
-        var items = rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now))).ToList();
-        return TypedResults.Ok(new NotebookIndexResponse(items, pageNumber, size, stats.TotalResults));
+        var (items, total) = await PageAsync(session, wanted, pageNumber, size, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(new NotebookIndexResponse(items, pageNumber, size, total));
     }
 
-    private static int PositiveInt(FieldRules fields, string name, string? value, int fallback, int max)
+    /// <summary>A status filter by name, any case; null for none or one that is not a status.</summary>
+    public static NotebookStatus? Status(string? status) =>
+        Enum.TryParse<NotebookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
+            ? parsed
+            : null;
+
+    /// <summary>One page of the index, most recent activity first, and the number of rows in all pages (the API and the page share it).</summary>
+    public static async Task<(IReadOnlyList<NotebookIndexItem> Items, long Total)> PageAsync(
+        IQuerySession session, NotebookStatus? status, int pageNumber, int pageSize, DateTimeOffset now, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(value)) return fallback;
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)
-            return n;
-        fields.Fail(name, $"{name} must be a whole number from 1 to {max}.");
-        return fallback;
+        IQueryable<NotebookProgress> query = session.Query<NotebookProgress>();
+        if (status is { } wanted) query = query.Where(p => p.Status == wanted);
+        var rows = await query.OrderByDescending(p => p.LastActivityAt).ThenBy(p => p.Id)
+            .Stats(out var stats)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+        return ([.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))], stats.TotalResults);
     }
 }

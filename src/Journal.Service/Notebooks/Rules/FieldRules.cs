@@ -37,6 +37,15 @@ public sealed class FieldRules
             Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be between {min} and {max}; it was {value}."));
     }
 
+    /// <summary>A query-string number: <paramref name="fallback"/> when absent, else digits only, from min to max.</summary>
+    public long WholeNumber(string field, string? value, long fallback, long min, long max)
+    {
+        if (string.IsNullOrEmpty(value)) return fallback;
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be a whole number from {min} to {max}."));
+        return fallback;
+    }
+
     public ProblemDetails? Problem() =>
         IsValid ? null : ProblemTypes.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 

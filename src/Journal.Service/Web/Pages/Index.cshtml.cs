@@ -1,5 +1,6 @@
 using Journal.Contracts;
 using Journal.Notebooks;
+using Journal.Notebooks.Index;
 using Journal.Notebooks.Progress;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -23,21 +24,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
 
     public async Task OnGetAsync(string? status, int? page, CancellationToken ct)
     {
-        Filter = Enum.TryParse<NotebookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
-            ? parsed
-            : null;
+        Filter = GetNotebookIndexEndpoint.Status(status);
         PageNumber = Math.Clamp(page ?? 1, 1, 100_000);
-
-        IQueryable<NotebookProgress> query = session.Query<NotebookProgress>();
-        if (Filter is { } wanted) query = query.Where(p => p.Status == wanted);
-        var rows = await query.OrderByDescending(p => p.LastActivityAt).ThenBy(p => p.Id)
-            .Stats(out var stats)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .ToListAsync(ct);
-        Total = stats.TotalResults;
-
-        var now = clock.GetUtcNow();
-        Items = [.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))];
+        (Items, Total) = await GetNotebookIndexEndpoint.PageAsync(session, Filter, PageNumber, PageSize, clock.GetUtcNow(), ct);
     }
 
     public string Link(NotebookStatus? status, int page = 1)
