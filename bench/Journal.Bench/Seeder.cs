@@ -63,14 +63,8 @@ internal sealed class Seeder(string connectionString) : IDisposable
             var entries = new List<DayEntry>(actions.Count * eventsPerNotebook);
             foreach (var action in actions)
             {
-                var started = (IEvent<NotebookStarted>)action.Events[0];
-                var progressDoc = NotebookProgressProjection.Create(started);
-                foreach (var e in action.Events.Skip(1).Cast<IEvent<DayLogged>>())
-                {
-                    progressDoc = NotebookProgressProjection.Apply(e, progressDoc);
-                    entries.Add(DayEntryProjection.Create(e));
-                }
-                progressDocs.Add(progressDoc);
+                progressDocs.Add(ProgressFold.Fold(action.Events)!);
+                entries.AddRange(action.Events.OfType<IEvent<DayLogged>>().Select(DayEntryProjection.Create));
             }
             await _store.BulkInsertAsync(progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
             await _store.BulkInsertAsync(entries, BulkInsertMode.InsertsOnly, 5_000, ct);

@@ -1,5 +1,7 @@
-using Journal.Hosting;
 using JasperFx;
+using Journal.Hosting;
+using Journal.Http;
+using Journal.Web;
 
 StartupJit.Start();
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 EmbeddedPostgres? embedded;
 try
 {
+    // The configured database, or else a private PostgreSQL cluster of our own (Journal.EmbeddedPostgres).
     embedded = await JournalDatabase.PrepareAsync(builder);
 }
 catch (DatabaseUnavailableException e)
@@ -19,11 +22,15 @@ catch (DatabaseUnavailableException e)
 
 await using (embedded)
 {
-    builder.AddJournalPersistence();
-    builder.AddJournalHttp();
+    builder.AddJournalPersistence(); // Marten (the notebooks' events, projections, documents) and Wolverine: Hosting/Persistence.cs
+    builder.AddJournalApi();         // JSON, problem details, OpenAPI, the one write path: Http/
+    builder.AddJournalWeb();         // the pages: Web/
 
     var app = builder.Build();
-    app.UseJournalHttp();
+    app.UseJournalHttp();            // problem details for every error; guards before any body is read
+    app.MapJournalHealth();          // /health/live, /health/ready
+    app.MapJournalApi();             // /api/… (Notebooks/Endpoints and each read model's GET), /openapi, /docs
+    app.MapJournalWeb();             // /, /notebooks/…, /assets/…
     app.LogWhenReady(embedded?.DataDirectory);
     // A verb (codegen, projections, audit, …) goes to JasperFx's commands; a plain start just runs.
     if (args.Length > 0 && !args[0].StartsWith('-')) return await app.RunJasperFxCommands(args);

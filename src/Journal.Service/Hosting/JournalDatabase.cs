@@ -57,4 +57,15 @@ public static class JournalDatabase
         path.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
             : path;
+
+    /// <summary>Says where the service listens and where its data is, once it is ready.</summary>
+    public static void LogWhenReady(this WebApplication app, string? dataDirectory)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("Journal is ready on {Urls}; data in {Data}", urls,
+                dataDirectory ?? "the database named by ConnectionStrings:Journal");
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using Journal.Http;
 using Journal.Notebooks;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,7 +65,7 @@ public static class Persistence
         opts.DatabaseSchemaName = Schema;
         opts.Events.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-        NotebookEvents.Register(opts);
+        opts.ConfigureNotebooks();
         // Every document type is named here: the schema is applied at start (SchemaCheck), never on first use.
         opts.Schema.For<StoredAnswer>().Duplicate(answer => answer.StoredAt); // IdempotencyPruning deletes by it
     }

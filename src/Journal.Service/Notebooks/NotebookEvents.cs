@@ -1,16 +1,56 @@
-using JasperFx.Events;
-using JasperFx.Events.Projections;
-using Journal.Notebooks.Days;
-using Journal.Notebooks.Progress;
-using Marten;
+using Journal.Contracts;
 
 namespace Journal.Notebooks;
+
+// Events: past-tense facts, each carrying what was decided, so a replay needs nothing but the stream.
+
+public sealed record NotebookStarted(
+    Guid NotebookId, string Title, string? Spark, Plan Plan, DateOnly StartDate, string TimeZone, TimeOnly DayStartsAt);
+
+/// <param name="RecordedOn">The notebook's local date when the entry was recorded.</param>
+/// <param name="Backfilled">The entry's date is earlier than <paramref name="RecordedOn"/>.</param>
+/// <param name="SupersededSkip">The date had been skipped; the entry replaces the skip.</param>
+public sealed record DayLogged(
+    DateOnly Date, string Title, string? Summary, string? Entry, int? Minutes,
+    DateOnly RecordedOn, bool Backfilled, bool SupersededSkip) : IDayEvent;
+
+public sealed record DayRevised(DateOnly Date, string Title, string? Summary, string? Entry, int? Minutes) : IDayEvent;
+
+public sealed record DayRetracted(DateOnly Date) : IDayEvent;
+
+/// <param name="Late">Recorded after its date had passed.</param>
+public sealed record DaySkipped(DateOnly Date, string? Reason, DateOnly RecordedOn, bool Late) : IDayEvent;
+
+public sealed record SkipCancelled(DateOnly Date) : IDayEvent;
+
+public sealed record PlanChanged(Plan Plan);
+
+public sealed record TimeZoneChanged(string TimeZone, TimeOnly DayStartsAt);
+
+/// <summary>Logged days reached the plan; appended in the same transaction as the change that got there.</summary>
+public sealed record NotebookCompleted(int DaysLogged, int PlannedDays);
+
+/// <summary>A completed notebook fell below its plan again (a retraction or a bigger plan).</summary>
+public sealed record NotebookReopened(int DaysLogged, int PlannedDays);
+
+public sealed record NotebookAbandoned(string? Reason);
+
+public sealed record NotebookResumed;
+
+/// <summary>An event about one local date of the notebook: time travel "on a date" keeps it when its date has come.</summary>
+public interface IDayEvent
+{
+#pragma warning disable CA1716 // "Date" is what every event calls it; no other .NET language implements these events
+    DateOnly Date { get; }
+#pragma warning restore CA1716
+}
 
 public static class NotebookEvents
 {
     /// <summary>
     /// Stored event names, fixed here once: renaming or moving a class never breaks a stream.
-    /// Never change a name on the right; add new events with new names.
+    /// Never change a name on the right; add new events with new names (and a case in
+    /// <see cref="Progress.NotebookProgressProjection.Evolve"/>, which a test checks for every name here).
     /// </summary>
     public static readonly IReadOnlyDictionary<Type, string> Names = new Dictionary<Type, string>
     {
@@ -27,31 +67,4 @@ public static class NotebookEvents
         [typeof(NotebookAbandoned)] = "notebook_abandoned",
         [typeof(NotebookResumed)] = "notebook_resumed",
     };
-
-    public static void Register(StoreOptions opts)
-    {
-        foreach (var (type, name) in Names) opts.Events.MapEventType(type, name);
-        // Quick appends in one statement; FetchForWriting gives inline projections each event's version, and
-        // this mode stamps events with the service's clock and stores those same timestamps.
-        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-        // Progress is both the read model and, loaded under the stream lock, the write model (Notebook.From):
-        // the inline projection applies the new events to the very instance the command loaded.
-        opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline, Rebuilds);
-        // A revision must find the entry its own rebuild batch created, not the database's older copy or nothing.
-        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, rebuild =>
-        {
-            Rebuilds(rebuild);
-            rebuild.EnableDocumentTrackingByIdentity = true;
-        });
-        opts.Schema.For<NotebookProgress>()
-            .Duplicate(p => p.Status)
-            .Duplicate(p => p.LastActivityAt);
-        opts.Schema.For<DayEntry>().Duplicate(d => d.NotebookId);
-    }
-
-    /// <summary>
-    /// Only rebuilds (`projections rebuild`) page through the events; live appends project inline. Pages larger
-    /// than the default 500 events cut the round trips and transactions per event (docs/performance.md, replay).
-    /// </summary>
-    private static void Rebuilds(AsyncOptions options) => options.BatchSize = 2_500;
 }

@@ -33,7 +33,6 @@ public static class WebPages
             });
         // Razor still escapes markup characters; this only stops it from writing "é" as "&#xE9;".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddScoped<NotebookWrites>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Journal.Contracts;
+using Journal.Http;
 
 namespace Journal.Tests.Reliability;
 

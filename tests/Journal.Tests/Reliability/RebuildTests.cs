@@ -5,7 +5,7 @@ using Journal.Hosting;
 using Journal.Notebooks;
 using Journal.Notebooks.Days;
 using Journal.Notebooks.Progress;
-using Journal.Tests.Notebooks.ReadModels;
+using Journal.Tests.Notebooks.Progress;
 using Marten;
 
 namespace Journal.Tests.Reliability;

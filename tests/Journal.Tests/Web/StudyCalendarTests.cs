@@ -1,5 +1,5 @@
 using Journal.Web;
-using static Journal.Tests.Rules.Values;
+using static Journal.Tests.Notebooks.Rules.Values;
 
 namespace Journal.Tests.Web;
 

@@ -5,35 +5,12 @@ namespace Journal.Notebooks.Progress;
 
 /// <summary>
 /// Folds any sequence of a notebook's events into <see cref="NotebookProgress"/> with the projection's own
-/// Create and Apply methods: the one implementation behind time travel and audit.
+/// <see cref="NotebookProgressProjection.After"/>: the one implementation behind time travel and audit.
 /// </summary>
 public static class ProgressFold
 {
-    public static NotebookProgress? Fold(IEnumerable<IEvent> events)
-    {
-        NotebookProgress? p = null;
-        foreach (var e in events)
-        {
-            p = e switch
-            {
-                IEvent<NotebookStarted> started => NotebookProgressProjection.Create(started),
-                _ when p is null => null,
-                IEvent<DayLogged> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<DayRevised> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<DayRetracted> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<DaySkipped> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<SkipCancelled> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<PlanChanged> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<TimeZoneChanged> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<NotebookCompleted> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<NotebookReopened> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<NotebookAbandoned> x => NotebookProgressProjection.Apply(x, p),
-                IEvent<NotebookResumed> x => NotebookProgressProjection.Apply(x, p),
-                _ => p,
-            };
-        }
-        return p;
-    }
+    public static NotebookProgress? Fold(IEnumerable<IEvent> events) =>
+        events.Aggregate((NotebookProgress?)null, NotebookProgressProjection.After);
 
     /// <summary>
     /// The notebook as of a local date: every fact dated on or before it, whatever its recording time.
@@ -42,38 +19,28 @@ public static class ProgressFold
     /// </summary>
     public static NotebookProgress? FoldOn(IReadOnlyList<IEvent> events, DateOnly on)
     {
-        var zone = TimeZoneInfo.Utc;
-        var dayStartsAt = TimeOnly.MinValue;
+        var (zone, dayStartsAt) = ("UTC", TimeOnly.MinValue);
         var kept = new List<IEvent>();
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case NotebookStarted s:
-                    (zone, dayStartsAt) = (TimeZones.Get(s.TimeZone), s.DayStartsAt);
+                    (zone, dayStartsAt) = (s.TimeZone, s.DayStartsAt);
                     kept.Add(e);
                     break;
                 case NotebookCompleted or NotebookReopened:
                     break;
                 default:
-                    if ((DayOf(e.Data) ?? LocalDates.Today(e.Timestamp, zone, dayStartsAt)) <= on) kept.Add(e);
-                    if (e.Data is TimeZoneChanged z) (zone, dayStartsAt) = (TimeZones.Get(z.TimeZone), z.DayStartsAt);
+                    var dated = e.Data is IDayEvent day ? day.Date : LocalDates.Today(e.Timestamp, zone, dayStartsAt);
+                    if (dated <= on) kept.Add(e);
+                    if (e.Data is TimeZoneChanged z) (zone, dayStartsAt) = (z.TimeZone, z.DayStartsAt);
                     break;
             }
         }
         var p = Fold(kept);
         if (p is not null && p.Status != NotebookStatus.Abandoned)
-            p.Status = p.DaysLogged >= p.Plan.Days ? NotebookStatus.Completed : NotebookStatus.InProgress;
+            p.Status = Completion.Reached(p.DaysLogged, p.Plan.Days) ? NotebookStatus.Completed : NotebookStatus.InProgress;
         return p;
     }
-
-    private static DateOnly? DayOf(object data) => data switch
-    {
-        DayLogged d => d.Date,
-        DayRevised d => d.Date,
-        DayRetracted d => d.Date,
-        DaySkipped d => d.Date,
-        SkipCancelled d => d.Date,
-        _ => null,
-    };
 }

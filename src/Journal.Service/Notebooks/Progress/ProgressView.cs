@@ -7,7 +7,7 @@ namespace Journal.Notebooks.Progress;
 /// <summary>Turns stored progress into the API's view, adding the figures that depend on today. Pure.</summary>
 public static class ProgressView
 {
-    public static DateOnly Today(NotebookProgress p, DateTimeOffset now) => LocalDates.Today(now, TimeZones.Get(p.TimeZone), p.DayStartsAt);
+    public static DateOnly Today(NotebookProgress p, DateTimeOffset now) => LocalDates.Today(now, p.TimeZone, p.DayStartsAt);
 
     public static string ProgressText(int daysLogged, int plannedDays) =>
         string.Create(CultureInfo.InvariantCulture, $"{daysLogged} / {plannedDays} days");
@@ -18,14 +18,14 @@ public static class ProgressView
     public static NotebookProgressResponse Build(NotebookProgress p, DateOnly today)
     {
         var pace = Pace.Summarize(p.Plan.Days, p.Plan.SpanDays, p.StartDate, today, p.DaysLogged);
+        // The status, once recorded, speaks for itself (a version between a plan change and its reopening).
         var state = p.Status == NotebookStatus.Completed ? PaceState.Completed : pace.State;
-        var number = 0;
         return new NotebookProgressResponse(
             p.Id, p.Title, p.Spark, p.Status.ToString(), p.Plan, p.StartDate, p.Deadline, p.TimeZone, p.DayStartsAt,
             p.DaysLogged, p.DaysSkipped, p.MinutesStudied, ProgressText(p.DaysLogged, p.Plan.Days),
             CurrentStreak(p, today), p.LongestStreak, p.LastStudiedOn,
             new PaceResponse(state.ToString(), pace.ExpectedByToday),
-            [.. p.Days.Select(d => new DaySummary(++number, d.Date, d.Title, d.Summary, d.Minutes, d.Backfilled))],
+            [.. DayNumbers.InOrder(p.Days).Select(x => new DaySummary(x.Number, x.Day.Date, x.Day.Title, x.Day.Summary, x.Day.Minutes, x.Day.Backfilled))],
             [.. p.Skips.Select(s => new SkipSummary(s.Date, s.Reason, s.Late))],
             p.Version);
     }

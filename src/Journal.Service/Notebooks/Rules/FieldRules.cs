@@ -1,6 +1,4 @@
 using System.Globalization;
-using Journal.Hosting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Journal.Notebooks.Rules;
 
@@ -46,8 +44,9 @@ public sealed class FieldRules
         return fallback;
     }
 
-    public ProblemDetails? Problem() =>
-        IsValid ? null : ProblemTypes.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    /// <summary>Null when every field passed; else a refusal naming each field that did not.</summary>
+    public Refusal? Refusal() =>
+        IsValid ? null : Refusals.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 
     private string? Text(string field, string? value, int max, bool required, bool multiline)
     {

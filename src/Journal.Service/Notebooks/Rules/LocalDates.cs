@@ -29,6 +29,9 @@ public static class LocalDates
         return startedInRepeatedHour ? date : date.AddDays(-1);
     }
 
+    /// <summary>The local date at <paramref name="now"/> of a notebook in <paramref name="timeZone"/> (an IANA id) whose day starts at <paramref name="dayStartsAt"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now, string timeZone, TimeOnly dayStartsAt) => Today(now, TimeZones.Get(timeZone), dayStartsAt);
+
     /// <summary>Calendar days from <paramref name="from"/> to <paramref name="to"/>; negative when <paramref name="to"/> is earlier.</summary>
     public static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 }

@@ -49,7 +49,7 @@ public static class Pace
         var deadline = Deadline(startDate, spanDays);
         var state = true switch
         {
-            _ when daysLogged >= planDays => PaceState.Completed,
+            _ when Completion.Reached(daysLogged, planDays) => PaceState.Completed,
             _ when today > deadline => PaceState.Overdue,
             _ when daysLogged > expected => PaceState.Ahead,
             _ when daysLogged == expected => PaceState.OnTrack,

@@ -16,6 +16,14 @@ public static class TimeZones
             : null;
     }
 
+    /// <summary>The zone <paramref name="field"/> names, or an error on that field and null.</summary>
+    public static TimeZoneInfo? Check(FieldRules fields, string field, string? id)
+    {
+        var zone = FindIana(id);
+        if (zone is null) fields.Fail(field, $"{field} must be an IANA time zone id such as \"Europe/Berlin\"; \"{id}\" is not one.");
+        return zone;
+    }
+
     public static TimeZoneInfo Get(string id) => FindIana(id) ?? TimeZoneInfo.Utc;
 
     private static bool IsNotAZone(string id) =>

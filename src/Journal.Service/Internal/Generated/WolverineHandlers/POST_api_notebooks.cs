@@ -31,59 +31,24 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.StartNotebookEndpoint").SetTag("http.route", "/api/notebooks").SetTag("http.request.method", "POST");
-            try
-            {
-                // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.StartNotebook>(httpContext);
-                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                var decision = await Journal.Notebooks.StartNotebookEndpoint.LoadAsync(command, _timeProvider, documentSession, httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
-                var result1 = Journal.Notebooks.StartNotebookEndpoint.Validate(decision);
-                // Evaluate whether or not the execution should be stopped based on the IResult value
-                if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
-                {
-                    await result1.ExecuteAsync(httpContext).ConfigureAwait(false);
-                    return;
-                }
+            var notebookCommands = new Journal.Http.NotebookCommands(documentSession, _timeProvider);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.Endpoints.StartNotebookEndpoint").SetTag("http.route", "/api/notebooks").SetTag("http.request.method", "POST");
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.StartNotebook>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            
+            // The actual HTTP request handler execution
+            var result = await Journal.Notebooks.Endpoints.StartNotebookEndpoint.Post(command, notebookCommands, httpContext).ConfigureAwait(false);
 
-                
-                // The actual HTTP request handler execution
-                (var createdOfNotebookStartedResponse, var startStream, var martenOp) = Journal.Notebooks.StartNotebookEndpoint.Post(command, decision, httpContext.Response, _timeProvider);
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-                if (startStream != null)
-                {
-                    
-                    // Placed by Wolverine's ISideEffect policy
-                    startStream.Execute(documentSession);
-                }
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                if (martenOp != null)
-                {
-                    
-                    // Placed by Wolverine's ISideEffect policy
-                    martenOp.Execute(documentSession);
-                }
-
-                
-                // Save all pending changes to this Marten session
-                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                
-                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                await createdOfNotebookStartedResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
-            }
-            catch (Marten.Exceptions.ExistingStreamIdCollisionException existingStreamIdCollisionException)
-            {
-                var onExceptionProblemDetails = Journal.Notebooks.StartNotebookEndpoint.OnException(existingStreamIdCollisionException);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

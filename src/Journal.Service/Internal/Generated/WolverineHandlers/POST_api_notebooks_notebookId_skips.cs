@@ -28,6 +28,11 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            var notebookCommands = new Journal.Http.NotebookCommands(documentSession, _timeProvider);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.Endpoints.SkipDayEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/skips").SetTag("http.request.method", "POST");
             string notebookId_rawValue = (string?)httpContext.GetRouteValue("notebookId");
             System.Guid notebookId = default;
 
@@ -40,101 +45,23 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.SkipDayEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/skips").SetTag("http.request.method", "POST");
-            try
-            {
-                // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.SkipDay>(httpContext);
-                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                var batchedQuery = documentSession.CreateBatchQuery();
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.SkipDay>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
+            
+            // The actual HTTP request handler execution
+            var result = await Journal.Notebooks.Endpoints.SkipDayEndpoint.Post(notebookId, command, ifMatch, notebookCommands, httpContext).ConfigureAwait(false);
 
-                var stream_progress_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-                await batchedQuery.Execute(httpContext.RequestAborted);
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                // Loading Marten aggregate as part of the aggregate handler workflow
-                var stream_progress = await stream_progress_BatchItem.ConfigureAwait(false);
-
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
-                // 404 if this required object is null
-                if (stream_progress.Aggregate == null)
-                {
-                    httpContext.Response.StatusCode = 404;
-                    return;
-                }
-
-                var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                var decision = await Journal.Notebooks.SkipDayEndpoint.LoadAsync(command, stream_progress.Aggregate, _timeProvider, ifMatch, documentSession, httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
-                var result1 = Journal.Notebooks.SkipDayEndpoint.Validate(decision);
-                // Evaluate whether or not the execution should be stopped based on the IResult value
-                if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
-                {
-                    await result1.ExecuteAsync(httpContext).ConfigureAwait(false);
-                    return;
-                }
-
-                
-                // The actual HTTP request handler execution
-                (var createdOfDayResponse, var events, var martenOp) = Journal.Notebooks.SkipDayEndpoint.Post(command, stream_progress.Aggregate, decision, httpContext.Response, _timeProvider);
-
-                if (events != null)
-                {
-                    
-                    // Capturing any possible events returned from the command handlers
-                    stream_progress.AppendMany(events);
-                }
-
-                if (martenOp != null)
-                {
-                    
-                    // Placed by Wolverine's ISideEffect policy
-                    martenOp.Execute(documentSession);
-                }
-
-                
-                // Save all pending changes to this Marten session
-                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                
-                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                await createdOfDayResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
-            }
-            catch (Marten.Exceptions.StreamLockedException streamLockedException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Marten.MartenStreamLockedMiddleware.OnException(streamLockedException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (JasperFx.ConcurrencyException concurrencyException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -14,18 +14,25 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class PUT_api_notebooks_notebookId_days_date : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public PUT_api_notebooks_notebookId_days_date(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public PUT_api_notebooks_notebookId_days_date(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            var notebookCommands = new Journal.Http.NotebookCommands(documentSession, _timeProvider);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.Endpoints.ReviseDayEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/days/{date}").SetTag("http.request.method", "PUT");
             string notebookId_rawValue = (string?)httpContext.GetRouteValue("notebookId");
             System.Guid notebookId = default;
 
@@ -38,101 +45,30 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.ReviseDayEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/days/{date}").SetTag("http.request.method", "PUT");
-            try
+            var date = (string?)httpContext.GetRouteValue("date");
+            if(date == null)
             {
-                // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.ReviseDay>(httpContext);
-                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                var batchedQuery = documentSession.CreateBatchQuery();
-
-                var stream_progress_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
-
-                await batchedQuery.Execute(httpContext.RequestAborted);
-
-                // Loading Marten aggregate as part of the aggregate handler workflow
-                var stream_progress = await stream_progress_BatchItem.ConfigureAwait(false);
-
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
-                // 404 if this required object is null
-                if (stream_progress.Aggregate == null)
-                {
-                    httpContext.Response.StatusCode = 404;
-                    return;
-                }
-
-                var date = (string?)httpContext.GetRouteValue("date");
-                if(date == null)
-                {
-                    httpContext.Response.StatusCode = 404;
-                    return;
-                }
-
-                var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                var decision = Journal.Notebooks.ReviseDayEndpoint.Load(command, stream_progress.Aggregate, date, ifMatch);
-                var problemDetails1 = Journal.Notebooks.ReviseDayEndpoint.Validate(decision);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                    return;
-                }
-
-                
-                // The actual HTTP request handler execution
-                (var okOfDayResponse, var events) = Journal.Notebooks.ReviseDayEndpoint.Put(command, stream_progress.Aggregate, decision, httpContext.Response);
-
-                if (events != null)
-                {
-                    
-                    // Capturing any possible events returned from the command handlers
-                    stream_progress.AppendMany(events);
-                }
-
-                
-                // Save all pending changes to this Marten session
-                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                
-                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                await okOfDayResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+                httpContext.Response.StatusCode = 404;
+                return;
             }
-            catch (Marten.Exceptions.StreamLockedException streamLockedException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Marten.MartenStreamLockedMiddleware.OnException(streamLockedException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (JasperFx.ConcurrencyException concurrencyException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
+
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.ReviseDay>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
+            
+            // The actual HTTP request handler execution
+            var result = await Journal.Notebooks.Endpoints.ReviseDayEndpoint.Put(notebookId, date, command, ifMatch, notebookCommands, httpContext).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -14,18 +14,25 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class PUT_api_notebooks_notebookId_time_zone : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public PUT_api_notebooks_notebookId_time_zone(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public PUT_api_notebooks_notebookId_time_zone(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            var notebookCommands = new Journal.Http.NotebookCommands(documentSession, _timeProvider);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.Endpoints.ChangeTimeZoneEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/time-zone").SetTag("http.request.method", "PUT");
             string notebookId_rawValue = (string?)httpContext.GetRouteValue("notebookId");
             System.Guid notebookId = default;
 
@@ -38,94 +45,23 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Journal.Notebooks.ChangeTimeZoneEndpoint").SetTag("http.route", "/api/notebooks/{notebookId}/time-zone").SetTag("http.request.method", "PUT");
-            try
-            {
-                // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.ChangeTimeZone>(httpContext);
-                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                var batchedQuery = documentSession.CreateBatchQuery();
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.ChangeTimeZone>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
+            
+            // The actual HTTP request handler execution
+            var result = await Journal.Notebooks.Endpoints.ChangeTimeZoneEndpoint.Put(notebookId, command, ifMatch, notebookCommands, httpContext).ConfigureAwait(false);
 
-                var stream_progress_BatchItem = batchedQuery.Events.FetchForExclusiveWriting<Journal.Notebooks.Progress.NotebookProgress>(notebookId);
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-                await batchedQuery.Execute(httpContext.RequestAborted);
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                // Loading Marten aggregate as part of the aggregate handler workflow
-                var stream_progress = await stream_progress_BatchItem.ConfigureAwait(false);
-
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", notebookId);
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Journal.Notebooks.Progress.NotebookProgress");
-                // 404 if this required object is null
-                if (stream_progress.Aggregate == null)
-                {
-                    httpContext.Response.StatusCode = 404;
-                    return;
-                }
-
-                var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
-                var decision = Journal.Notebooks.ChangeTimeZoneEndpoint.Load(command, stream_progress.Aggregate, ifMatch);
-                var problemDetails1 = Journal.Notebooks.ChangeTimeZoneEndpoint.Validate(decision);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                    return;
-                }
-
-                
-                // The actual HTTP request handler execution
-                (var okOfVersionResponse, var events) = Journal.Notebooks.ChangeTimeZoneEndpoint.Put(command, stream_progress.Aggregate, decision, httpContext.Response);
-
-                if (events != null)
-                {
-                    
-                    // Capturing any possible events returned from the command handlers
-                    stream_progress.AppendMany(events);
-                }
-
-                
-                // Save all pending changes to this Marten session
-                await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-                
-                // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-                await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-                await okOfVersionResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
-            }
-            catch (Marten.Exceptions.StreamLockedException streamLockedException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Marten.MartenStreamLockedMiddleware.OnException(streamLockedException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (JasperFx.ConcurrencyException concurrencyException)
-            {
-                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                    return;
-                }
-            }
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

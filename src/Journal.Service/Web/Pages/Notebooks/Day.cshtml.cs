@@ -31,7 +31,7 @@ public sealed class DayModel(IQuerySession session) : PageModel
         if (Notebook is null || Entry is null) return Missing();
 
         var index = Notebook.Days.FindIndex(d => d.Date == day);
-        DayNumber = index + 1;
+        DayNumber = DayNumbers.Of(day, Notebook.Days.Select(d => d.Date));
         Previous = index > 0 ? Notebook.Days[index - 1] : null;
         Next = index >= 0 && index + 1 < Notebook.Days.Count ? Notebook.Days[index + 1] : null;
         return Page();

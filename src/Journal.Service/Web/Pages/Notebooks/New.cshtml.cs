@@ -1,13 +1,14 @@
 using Journal.Contracts;
+using Journal.Http;
 using Journal.Notebooks;
-using Marten.Exceptions;
+using Journal.Notebooks.Deciders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Journal.Web.Pages.Notebooks;
 
 /// <summary>Start a notebook: the form behind POST /api/notebooks, decided by the same code.</summary>
-public sealed class NewModel(NotebookWrites writes, TimeProvider clock) : PageModel
+public sealed class NewModel(NotebookCommands commands, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -52,26 +53,14 @@ public sealed class NewModel(NotebookWrites writes, TimeProvider clock) : PageMo
             form.Text("timeZone"),
             form.Time("dayStartsAt", Labels["dayStartsAt"]));
 
-        try
-        {
-            var decision = Errors.Any ? null : await writes.Start(command, ct);
-            if (decision is { Problem: null })
-                return PageRedirects.SeeOther(this, $"/notebooks/{decision.The<NotebookStarted>().NotebookId}?started=1");
-            if (decision is null)
-            {
-                // Unreadable fields: still show what the command's rules say about the others.
-                Errors.Take(StartNotebookEndpoint.Decide(command, clock.GetUtcNow(), Guid.CreateVersion7).Problem, Labels);
-            }
-            else
-            {
-                Errors.Take(decision.Problem, Labels);
-            }
-        }
-        catch (ExistingStreamIdCollisionException)
-        {
-            // This very form was sent before (a double click, a reload): the notebook it started is there.
-            return PageRedirects.SeeOther(this, $"/notebooks/{FormId}");
-        }
+        Decision Decide(DateTimeOffset now) => StartNotebookDecider.Decide(command, now, Guid.CreateVersion7);
+        // Unreadable fields: append nothing, but still show what the command's rules say about the others.
+        var decision = Errors.Any ? Decide(clock.GetUtcNow()) : await commands.Start(Decide, ct);
+        if (!Errors.Any && decision.Refusal is null)
+            return PageRedirects.SeeOther(this, $"/notebooks/{decision.The<NotebookStarted>().NotebookId}?started=1");
+        // This very form was sent before (a double click, a reload): the notebook it started is there.
+        if (decision.Refusal?.Type == Refusals.NotebookExists) return PageRedirects.SeeOther(this, $"/notebooks/{FormId}");
+        Errors.Take(decision.Refusal, Labels);
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,7 +1,9 @@
-using Journal.Notebooks.Rules;
 using Journal.Contracts;
+using Journal.Http;
 using Journal.Notebooks;
+using Journal.Notebooks.Deciders;
 using Journal.Notebooks.Progress;
+using Journal.Notebooks.Rules;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Journal.Web.Pages.Notebooks;
 
 /// <summary>One notebook as a reader sees it, with the forms to log a day and to rest a day.</summary>
-public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, TimeProvider clock) : PageModel
+public sealed class NotebookModel(IQuerySession session, NotebookCommands commands, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> LogLabels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -60,14 +62,14 @@ public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, 
         var command = new LogDay(form.Text("title"), form.Date("date", LogLabels["date"]), form.Text("summary"), form.Text("entry"),
             form.WholeNumber("minutes", LogLabels["minutes"]));
 
-        var decision = await writes.LogDay(id, command, append: !LogErrors.Any, ct);
-        if (decision is null) return Missing();
-        if (!LogErrors.Any && decision.Problem is null)
+        var decision = await Decide(id, LogErrors, (notebook, now) => LogDayDecider.Decide(command, notebook, now), ct);
+        if (decision.Refusal?.Type == Refusals.NotebookNotFound) return Missing();
+        if (!LogErrors.Any && decision.Refusal is null)
         {
             var date = decision.The<DayLogged>().Date;
             return PageRedirects.SeeOther(this, $"/notebooks/{id}?logged={Display.Iso(date)}#day-{Display.Iso(date)}");
         }
-        LogErrors.Take(decision.Problem, LogLabels);
+        LogErrors.Take(decision.Refusal, LogLabels);
         return await Rejected(id, decision, SkipValues, ct);
     }
 
@@ -77,14 +79,14 @@ public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, 
         foreach (var name in SkipLabels.Keys) SkipValues[name] = form.Text(name);
         var command = new SkipDay(form.Date("date", SkipLabels["date"]), form.Text("reason"));
 
-        var decision = await writes.SkipDay(id, command, append: !SkipErrors.Any, ct);
-        if (decision is null) return Missing();
-        if (!SkipErrors.Any && decision.Problem is null)
+        var decision = await Decide(id, SkipErrors, (notebook, now) => SkipDayDecider.Decide(command, notebook, now), ct);
+        if (decision.Refusal?.Type == Refusals.NotebookNotFound) return Missing();
+        if (!SkipErrors.Any && decision.Refusal is null)
         {
             var date = decision.The<DaySkipped>().Date;
             return PageRedirects.SeeOther(this, $"/notebooks/{id}?rested={Display.Iso(date)}#calendar");
         }
-        SkipErrors.Take(decision.Problem, SkipLabels);
+        SkipErrors.Take(decision.Refusal, SkipLabels);
         return await Rejected(id, decision, LogValues, ct);
     }
 
@@ -94,12 +96,23 @@ public sealed class NotebookModel(IQuerySession session, NotebookWrites writes, 
     public FieldView SkipField(string name, string type = "text", string? hint = null) =>
         new("skip", name, SkipLabels[name], SkipValues.GetValueOrDefault(name), SkipErrors.For(name), type, hint);
 
-    /// <summary>The page again, with the form's values and errors: 400 for invalid fields, the problem's status (409) otherwise.</summary>
+    /// <summary>
+    /// A complete form goes through the one write path; a form that could not read every field appends nothing, but
+    /// still hears what the command's rules say of the other fields.
+    /// </summary>
+    private async Task<Decision> Decide(Guid id, FormErrors unreadable, Func<Notebook, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        if (!unreadable.Any) return await commands.Apply(id, ifMatch: null, decide, ct);
+        var progress = await session.LoadAsync<NotebookProgress>(id, ct);
+        return progress is null ? Decision.Refuse(Refusals.NotebookMissing(id)) : decide(Notebook.From(progress), clock.GetUtcNow());
+    }
+
+    /// <summary>The page again, with the form's values and errors: 400 for invalid fields, the refusal's status (409) otherwise.</summary>
     private async Task<IActionResult> Rejected(Guid id, Decision decision, Dictionary<string, string> otherForm, CancellationToken ct)
     {
         if (!await Load(id, ct)) return Missing();
         otherForm["date"] = Display.Iso(Today);
-        Response.StatusCode = decision.Problem is { Status: 409 } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Response.StatusCode = decision.Refusal is { Kind: RefusalKind.Conflict } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace Journal.Http;
+
+/// <summary>The API's HTTP: JSON, problem details, request guards, OpenAPI and its reference page, Wolverine's endpoints.</summary>
+public static class HttpPipeline
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddJournalApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // after the default writer: the fallback
+        builder.Services.AddExceptionHandler<DatabaseOutages>();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddScoped<NotebookCommands>();
+        return builder;
+    }
+
+    /// <summary>Problem details for every error, and the guards that run before any endpoint reads a body.</summary>
+    public static WebApplication UseJournalHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        app.Use(RejectUntypedBodies);
+        app.Use(RejectEmptyNotebookIds);
+        return app;
+    }
+
+    public static WebApplication MapJournalHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>The command and query endpoints (Wolverine), the OpenAPI document and the reference page at /docs.</summary>
+    public static WebApplication MapJournalApi(this WebApplication app)
+    {
+        app.MapWolverineEndpoints(o =>
+        {
+            o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange);
+            o.ConfigureEndpoints(DeclaredAnswersOnly);
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("Journal API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
+        return app;
+    }
+
+    /// <summary>
+    /// An endpoint that answers with an <see cref="IResult"/> declares its answers with [ProducesResponseType]; what
+    /// Wolverine guesses from that return type (a 200 whose body would be "IResult", a bodiless 404) is dropped.
+    /// </summary>
+    private static void DeclaredAnswersOnly(HttpChain chain)
+    {
+        if (chain.ResourceType != typeof(IResult)) return;
+        chain.Metadata.Finally(endpoint =>
+        {
+            // Declared answers are attributes; the guesses are plain metadata.
+            var guessed = endpoint.Metadata.OfType<ProducesResponseTypeMetadata>()
+                .Where(answer => answer.Type == typeof(IResult) || answer is { StatusCode: StatusCodes.Status404NotFound } && answer.Type == typeof(void))
+                .ToList();
+            foreach (var answer in guessed) endpoint.Metadata.Remove(answer);
+        });
+    }
+
+    /// <summary>
+    /// 413 for a declared length over the limit, before anything reads the body. Kestrel's own limit
+    /// (set above) still cuts off chunked bodies that grow past it.
+    /// </summary>
+    private static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask; // the status code page writes the problem details
+        }
+        return next();
+    }
+
+    /// <summary>415 for a body that does not say what it is: Wolverine would otherwise read it as JSON.</summary>
+    private static Task RejectUntypedBodies(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (request.ContentType is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return Task.CompletedTask;
+        }
+        return next();
+    }
+
+    /// <summary>The empty GUID names no notebook, and Marten refuses it as a stream id (a 500): 404 before any endpoint runs.</summary>
+    private static Task RejectEmptyNotebookIds(HttpContext context, Func<Task> next)
+    {
+        if (context.GetRouteValue("notebookId") is string id && Guid.TryParse(id, out var notebookId) && notebookId == Guid.Empty)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        return next();
+    }
+}

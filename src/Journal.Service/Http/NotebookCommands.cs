@@ -1,0 +1,126 @@
+using JasperFx;
+using IEventStream = JasperFx.Events.IEventStream<Journal.Notebooks.Progress.NotebookProgress>;
+using Journal.Contracts;
+using Journal.Notebooks;
+using Journal.Notebooks.Progress;
+using Marten;
+using Marten.Exceptions;
+
+namespace Journal.Http;
+
+/// <summary>The notebook as a command found it, what was decided, and the stream version after its events.</summary>
+public sealed record Accepted(Notebook Before, Decision Decision, long Version)
+{
+    public T The<T>() => Decision.The<T>();
+}
+
+/// <summary>
+/// The one write path, for the API's command endpoints and the pages' forms alike: load the notebook's progress
+/// under its stream lock, answer a retried Idempotency-Key, check If-Match, decide with the command's pure decider,
+/// then append the events and commit them with the inline projections and the key's answer in one transaction.
+/// A command endpoint names only its route, its decider and its answer.
+/// </summary>
+public sealed class NotebookCommands(IDocumentSession session, TimeProvider clock)
+{
+    /// <summary>Starts a notebook through the API.</summary>
+    public async Task<IResult> Start(HttpContext http, StartNotebook? command, Func<DateTimeOffset, Decision> decide, Func<NotebookStarted, Answer> answer)
+    {
+        var now = clock.GetUtcNow();
+        var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: true, now, http.RequestAborted);
+        if (earlier is not null) return earlier;
+        var decision = decide(now);
+        if (decision.Refusal is { } refusal) return Problems.Result(refusal);
+
+        var started = StartStream(decision);
+        return await CommitAsync(http, 1, answer(started), ticket, now, started.NotebookId);
+    }
+
+    /// <summary>Applies a command to an existing notebook through the API.</summary>
+    public async Task<IResult> Apply(HttpContext http, Guid notebookId, string? ifMatch, object? command,
+        Func<Notebook, DateTimeOffset, Decision> decide, Func<Accepted, Answer> answer)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, http.RequestAborted);
+            if (stream.Aggregate is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
+            var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: false, now, http.RequestAborted);
+            if (earlier is not null) return earlier;
+
+            var (before, decision) = Decide(stream, ifMatch, decide, now);
+            if (decision.Refusal is { } refusal) return Problems.Result(refusal);
+            var accepted = new Accepted(before, decision, before.Version + decision.Events.Count);
+            return await CommitAsync(http, accepted.Version, answer(accepted), ticket, now, notebookId);
+        }
+        catch (StreamLockedException e)
+        {
+            return Results.Problem(Problems.ConcurrentChange(e));
+        }
+    }
+
+    /// <summary>Starts a notebook from a form: the same decision and append, without Idempotency-Key (a form carries its own id).</summary>
+    public async Task<Decision> Start(Func<DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        var decision = decide(clock.GetUtcNow());
+        if (decision.Refusal is not null) return decision;
+        var started = StartStream(decision);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            session.EjectAllPendingChanges();
+            return Decision.Refuse(Refusals.NotebookTaken(started.NotebookId));
+        }
+        return decision;
+    }
+
+    /// <summary>Applies a command to an existing notebook from a form; a missing notebook is refused as not found.</summary>
+    public async Task<Decision> Apply(Guid notebookId, string? ifMatch, Func<Notebook, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, ct);
+        if (stream.Aggregate is null) return Decision.Refuse(Refusals.NotebookMissing(notebookId));
+        var (_, decision) = Decide(stream, ifMatch, decide, clock.GetUtcNow());
+        if (decision.Refusal is null) await session.SaveChangesAsync(ct);
+        return decision;
+    }
+
+    private static (Notebook Before, Decision Decision) Decide(IEventStream stream, string? ifMatch,
+        Func<Notebook, DateTimeOffset, Decision> decide, DateTimeOffset now)
+    {
+        var before = Notebook.From(stream.Aggregate!);
+        var decision = ETags.Stale(ifMatch, before.Version) is { } stale ? Decision.Refuse(stale) : decide(before, now);
+        if (decision.Refusal is null) stream.AppendMany(decision.Events);
+        return (before, decision);
+    }
+
+    private NotebookStarted StartStream(Decision decision)
+    {
+        var started = decision.The<NotebookStarted>();
+        session.Events.StartStream<NotebookProgress>(started.NotebookId, [.. decision.Events]);
+        return started;
+    }
+
+    /// <summary>Commits the events with the key's answer, then answers with the new version as the ETag.</summary>
+    private async Task<IResult> CommitAsync(HttpContext http, long version, Answer answer, IdempotencyTicket? ticket, DateTimeOffset now, Guid notebookId)
+    {
+        if (ticket is not null) session.Store(Idempotency.Remember(ticket, answer, version, now));
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            session.EjectAllPendingChanges(); // nothing of a refused request may be saved later
+            return Problems.Result(Refusals.NotebookTaken(notebookId));
+        }
+        catch (ConcurrencyException e)
+        {
+            session.EjectAllPendingChanges();
+            return Results.Problem(Problems.ConcurrentChange(e));
+        }
+        ETags.Write(http.Response, version);
+        return answer.ToResult();
+    }
+}

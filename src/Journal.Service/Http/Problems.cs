@@ -1,0 +1,62 @@
+using Journal.Notebooks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Journal.Http;
+
+/// <summary>Gives every problem response, ours or the framework's, a stable type and a human detail.</summary>
+public static class Problems
+{
+    public static void Shape(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (problem.Type is { } type && type.StartsWith("/problems/", StringComparison.Ordinal)) return;
+
+        var notebookId = context.HttpContext.GetRouteValue("notebookId");
+        (problem.Type, problem.Title, var detail) = status switch
+        {
+            // An endpoint matched but its notebook stream does not exist.
+            404 when notebookId is not null => (Refusals.NotebookNotFound, "No such notebook", $"There is no notebook {notebookId}."),
+            400 => (Refusals.MalformedRequest, "The request body is not valid JSON for this endpoint",
+                "The body could not be read as the JSON this endpoint takes: check the syntax, field names and value types."),
+            404 => (ProblemTypes.NotFound, "Not found", "Nothing is served at this address."),
+            405 => (ProblemTypes.MethodNotAllowed, "Method not allowed", $"{context.HttpContext.Request.Method} is not allowed here."),
+            406 => ("/problems/not-acceptable", "Not acceptable", "This endpoint answers with application/json only."),
+            409 => (ProblemTypes.ConcurrentChange, "Conflict", "The notebook was changed by another request; retry."),
+            413 => (ProblemTypes.RequestTooLarge, "Request body too large", $"Request bodies may be at most {HttpPipeline.MaxBodyBytes / 1024} KiB."),
+            415 => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
+            422 => (ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", null),
+            503 => (ProblemTypes.ServiceUnavailable, "Service unavailable", "The database cannot be reached; retry shortly."),
+            >= 500 => (ProblemTypes.InternalError, "Internal error", "Something went wrong on our side; it has been logged."),
+            _ => (problem.Type ?? "about:blank", problem.Title, null),
+        };
+        // Keep the framework's own detail where it says something useful (e.g. the JSON error's position),
+        // but never leak exception text from a server error.
+        if (status >= 500 || string.IsNullOrEmpty(problem.Detail)) problem.Detail = detail ?? problem.Detail;
+        problem.Extensions.Remove("exception");
+    }
+
+    /// <summary>A refused command as problem details: 400 (naming each invalid field), 404, 409 or 412.</summary>
+    public static ProblemDetails For(Refusal refusal)
+    {
+        var status = refusal.Kind switch
+        {
+            RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+            RefusalKind.NotFound => StatusCodes.Status404NotFound,
+            RefusalKind.Conflict => StatusCodes.Status409Conflict,
+            RefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, null),
+        };
+        var problem = refusal.Errors is { } errors
+            ? new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+            : new ProblemDetails();
+        (problem.Status, problem.Type, problem.Title, problem.Detail) = (status, refusal.Type, refusal.Title, refusal.Detail);
+        return problem;
+    }
+
+    public static IResult Result(Refusal refusal) => Results.Problem(For(refusal));
+
+    public static ProblemDetails ConcurrentChange(Exception _) =>
+        ProblemTypes.Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrentChange, "Concurrent change",
+            "The notebook was changed by another request at the same moment; read it again and retry.");
+}

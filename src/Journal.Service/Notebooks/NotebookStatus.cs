@@ -1,0 +1,3 @@
+namespace Journal.Notebooks;
+
+public enum NotebookStatus { InProgress, Completed, Abandoned }

@@ -1,0 +1,39 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Journal.Notebooks.Days;
+using Journal.Notebooks.Progress;
+using Marten;
+
+namespace Journal.Notebooks;
+
+/// <summary>The notebooks' part of the store: stored event names, the append mode and the inline projections.</summary>
+public static class NotebooksConfiguration
+{
+    public static StoreOptions ConfigureNotebooks(this StoreOptions opts)
+    {
+        foreach (var (type, name) in NotebookEvents.Names) opts.Events.MapEventType(type, name);
+        // Quick appends in one statement; FetchForWriting gives inline projections each event's version, and
+        // this mode stamps events with the service's clock and stores those same timestamps.
+        opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // Progress is both the read model and, loaded under the stream lock, the write model (Notebook.From):
+        // the inline projection applies the new events to the very instance the command loaded.
+        opts.Projections.Add<NotebookProgressProjection>(ProjectionLifecycle.Inline, Rebuilds);
+        // A revision must find the entry its own rebuild batch created, not the database's older copy or nothing.
+        opts.Projections.Add<DayEntryProjection>(ProjectionLifecycle.Inline, rebuild =>
+        {
+            Rebuilds(rebuild);
+            rebuild.EnableDocumentTrackingByIdentity = true;
+        });
+        opts.Schema.For<NotebookProgress>()
+            .Duplicate(p => p.Status)
+            .Duplicate(p => p.LastActivityAt);
+        opts.Schema.For<DayEntry>().Duplicate(d => d.NotebookId);
+        return opts;
+    }
+
+    /// <summary>
+    /// Only rebuilds (`projections rebuild`) page through the events; live appends project inline. Pages larger
+    /// than the default 500 events cut the round trips and transactions per event (docs/performance.md, replay).
+    /// </summary>
+    private static void Rebuilds(AsyncOptions options) => options.BatchSize = 2_500;
+}

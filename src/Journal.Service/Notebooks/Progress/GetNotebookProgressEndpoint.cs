@@ -1,0 +1,59 @@
+using Journal.Contracts;
+using Journal.Http;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Journal.Notebooks.Progress;
+
+public static class GetNotebookProgressEndpoint
+{
+    /// <summary>
+    /// The notebook's progress now, or seen back in time: <c>?version=N</c> (after the first N events),
+    /// <c>?asOf=instant</c> (events recorded by then; today = that instant's local date) or
+    /// <c>?on=date</c> (facts dated on or before it; today = that date). At most one of them.
+    /// </summary>
+    [WolverineGet("/api/notebooks/{notebookId}")]
+    [Tags("Notebooks")]
+    [EndpointSummary("A notebook's progress: days, streaks, pace; optionally as of a version, an instant or a date")]
+    [ProducesResponseType<NotebookProgressResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid notebookId, string? version, string? asOf, string? on,
+        IQuerySession session, TimeProvider clock, HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        var travel = TimeTravel.Parse(version, asOf, on);
+        if (travel.Refusal is { } invalid) return Problems.Result(invalid);
+
+        if (travel.IsNow)
+        {
+            var progress = await session.LoadAsync<NotebookProgress>(notebookId, ct);
+            if (progress is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
+            if (ETags.NotModified(context, progress.Version)) return Results.StatusCode(StatusCodes.Status304NotModified);
+            return TypedResults.Ok(ProgressView.Build(progress, ProgressView.Today(progress, clock.GetUtcNow())));
+        }
+
+        var events = await session.Events.FetchStreamAsync(notebookId, token: ct);
+        if (events.Count == 0) return Problems.Result(Refusals.NotebookMissing(notebookId));
+        if (travel.Version > events.Count)
+            return Problems.Result(Refusals.Invalid(new Dictionary<string, string[]>
+            {
+                ["version"] = [$"version must be between 1 and the notebook's current version, {events.Count}."],
+            }));
+
+        var (state, today) = travel switch
+        {
+            { Version: { } n } => (ProgressFold.Fold(events.Take((int)n)), (DateOnly?)null),
+            { AsOf: { } instant } => (ProgressFold.Fold(events.Where(e => e.Timestamp <= instant)), null),
+            { On: { } date } => (ProgressFold.FoldOn(events, date), date),
+            _ => throw new InvalidOperationException("unreachable"),
+        };
+        if (state is null)
+            return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
+                "The notebook did not exist yet", $"Notebook {notebookId} was started after {asOf}."));
+        var localToday = today ?? ProgressView.Today(state, travel.AsOf ?? clock.GetUtcNow());
+        return TypedResults.Ok(ProgressView.Build(state, localToday));
+    }
+}

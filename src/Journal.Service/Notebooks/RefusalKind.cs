@@ -1,0 +1,14 @@
+namespace Journal.Notebooks;
+
+/// <summary>Why a command was refused; the API answers 400, 404, 409 and 412 for them.</summary>
+public enum RefusalKind
+{
+    /// <summary>A value is missing, malformed or out of range.</summary>
+    Invalid,
+    /// <summary>What the command names does not exist.</summary>
+    NotFound,
+    /// <summary>The notebook's state does not allow it.</summary>
+    Conflict,
+    /// <summary>The command was made for a version of the notebook that is no longer current.</summary>
+    Stale,
+}

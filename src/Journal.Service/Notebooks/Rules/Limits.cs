@@ -1,0 +1,23 @@
+namespace Journal.Notebooks.Rules;
+
+/// <summary>Every limit of domain.md, once: the deciders check them and the pages and docs read them from here.</summary>
+public static class Limits
+{
+    public const int TitleLength = 200;
+    public const int SparkLength = 10_000;
+    public const int SummaryLength = 2_000;
+    public const int EntryLength = 100_000;
+    public const int ReasonLength = 500;
+
+    public const int MinutesMin = 1;
+    public const int MinutesMax = 1440;
+
+    public const int PlanDaysMax = 366;
+    public const int SpanDaysMax = 731;
+
+    /// <summary>How far from today a start date may lie, either way.</summary>
+    public const int StartDateWindowDays = 366;
+
+    /// <summary>How far ahead of today a rest day may be planned.</summary>
+    public const int RestDaysAhead = 30;
+}
