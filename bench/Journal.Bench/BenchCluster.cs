@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using Journal.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

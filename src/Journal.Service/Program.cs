@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using JasperFx;
 using Journal.Hosting;
 using Journal.Http;

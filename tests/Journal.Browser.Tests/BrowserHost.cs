@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using System.Net.Http.Json;
 using JasperFx.CommandLine;
 using Journal.Hosting;

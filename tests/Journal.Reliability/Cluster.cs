@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using System.Diagnostics;
 using Journal.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

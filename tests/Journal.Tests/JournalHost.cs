@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using Alba;
 using Journal.Hosting;
 using JasperFx.CommandLine;

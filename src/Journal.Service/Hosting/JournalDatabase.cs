@@ -1,3 +1,4 @@
+using Journal.Postgres;
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;

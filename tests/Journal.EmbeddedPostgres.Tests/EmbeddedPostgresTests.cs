@@ -1,9 +1,9 @@
+using Journal.Postgres;
 using System.Diagnostics;
-using Journal.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Journal.Tests.Hosting;
+namespace Journal.Postgres.Tests;
 
 /// <summary>The launcher itself: each test runs its own cluster in a temporary folder.</summary>
 public sealed class EmbeddedPostgresTests : IDisposable
@@ -70,20 +70,18 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_server_binaries_the_service_says_what_to_install_and_exits_non_zero()
+    public void Only_the_log_lines_written_since_an_attempt_began_are_read()
     {
-        var (exitCode, _, stderr) = await ServiceProcess.RunAsync(new Dictionary<string, string?>
-        {
-            ["Journal__Database__BinDirectory"] = Path.Combine(_root, "no-postgres-here"),
-            ["Journal__Database__DataDirectory"] = Data,
-            ["ConnectionStrings__Journal"] = null,
-        });
+        Directory.CreateDirectory(_root);
+        var log = Path.Combine(_root, "postgres.log");
+        File.WriteAllText(log, "LOG:  could not bind IPv4 address \"127.0.0.1\": Address in use\n");
+        var attemptBegan = new FileInfo(log).Length;
+        File.AppendAllText(log, "LOG:  database system is ready to accept connections\n");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("apt-get install postgresql", stderr, StringComparison.Ordinal);
-        Assert.Contains("brew install postgresql", stderr, StringComparison.Ordinal);
-        Assert.Contains("ConnectionStrings__Journal", stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Data));
+        Assert.DoesNotContain("could not bind", EmbeddedPostgres.LogSince(log, attemptBegan), StringComparison.Ordinal);
+        Assert.Contains("ready to accept", EmbeddedPostgres.LogSince(log, attemptBegan), StringComparison.Ordinal);
+        Assert.Contains("could not bind", EmbeddedPostgres.LogSince(log, 0), StringComparison.Ordinal);
+        Assert.Equal("", EmbeddedPostgres.LogSince(Path.Combine(_root, "none.log"), 0));
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Journal.Hosting;
+namespace Journal.Postgres;
 
 /// <summary>Finds the PostgreSQL server binaries (initdb, pg_ctl, postgres) on this machine.</summary>
 public static class PostgresBinaries

@@ -6,10 +6,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Journal.Hosting;
-
-/// <summary>Thrown when no database can be had; its message is meant for the person starting Journal.</summary>
-public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+namespace Journal.Postgres;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's server binaries: initialised on first use,
@@ -58,20 +55,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return cluster;
     }
 
-    private string PgData => DataDirectory;
-    private string PasswordFile => Path.Combine(PgData, PasswordFileName);
+    private string PasswordFile => Path.Combine(DataDirectory, PasswordFileName);
+    private string LogFile => Path.Combine(DataDirectory, "postgres.log");
 
     private async Task InitialiseIfNeededAsync(CancellationToken ct)
     {
-        if (File.Exists(Path.Combine(PgData, "PG_VERSION"))) return;
-        if (Directory.Exists(PgData) && Directory.EnumerateFileSystemEntries(PgData).Any())
-            throw new DatabaseUnavailableException($"{PgData} exists but is not a PostgreSQL data folder; remove it or choose another with Journal:Database:DataDirectory.");
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) return;
+        if (Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
+            throw new DatabaseUnavailableException($"{DataDirectory} exists but is not a PostgreSQL data folder; remove it or choose another with Journal:Database:DataDirectory.");
 
-        _logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", PgData);
-        var parent = Path.GetDirectoryName(PgData)!;
+        _logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", DataDirectory);
+        var parent = Path.GetDirectoryName(DataDirectory)!;
         Directory.CreateDirectory(parent);
         // initdb into a sibling folder, then rename: a crash mid-way never leaves a half-made cluster behind.
-        var staging = Path.Combine(parent, $".{Path.GetFileName(PgData)}.initdb-{Environment.ProcessId}");
+        var staging = Path.Combine(parent, $".{Path.GetFileName(DataDirectory)}.initdb-{Environment.ProcessId}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -85,8 +82,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
             await File.WriteAllTextAsync(Path.Combine(pgdata, PasswordFileName), password, ct);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(pgdata, PasswordFileName), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            if (Directory.Exists(PgData)) Directory.Delete(PgData); // empty, checked above
-            Directory.Move(pgdata, PgData);
+            if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory); // empty, checked above
+            Directory.Move(pgdata, DataDirectory);
         }
         finally
         {
@@ -97,7 +94,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task StartOrAdoptAsync(int? port, CancellationToken ct)
     {
         var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
-        var pidFile = Path.Combine(PgData, "postmaster.pid");
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
         if (File.Exists(pidFile))
         {
             var lines = await File.ReadAllLinesAsync(pidFile, ct);
@@ -107,7 +104,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 UseConnection(livePort, password);
                 if (await CanConnectAsync(ct))
                 {
-                    _logger.LogWarning("Adopted PostgreSQL (pid {Pid}) left running on port {Port} in {DataDirectory}", pid, livePort, PgData);
+                    _logger.LogWarning("Adopted PostgreSQL (pid {Pid}) left running on port {Port} in {DataDirectory}", pid, livePort, DataDirectory);
                     return;
                 }
             }
@@ -123,24 +120,32 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             var chosenPort = port ?? FreePort();
             UseConnection(chosenPort, password);
+            var logFrom = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0; // the log grows across starts: read this attempt's lines only
             try
             {
-                await RunAsync("pg_ctl", ["start", "-D", PgData, "-w", "-t", "60", "-s", "-l", Path.Combine(PgData, "postgres.log"),
+                await RunAsync("pg_ctl", ["start", "-D", DataDirectory, "-w", "-t", "60", "-s", "-l", LogFile,
                     "-o", $"-p {chosenPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"], ct);
-                _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, PgData);
+                _logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} with data in {DataDirectory}", chosenPort, DataDirectory);
                 return;
             }
-            catch (DatabaseUnavailableException) when (port is null && attempt < 3 && PortTaken())
+            catch (DatabaseUnavailableException) when (port is null && attempt < 3 && PortTaken(logFrom))
             {
                 _logger.LogWarning("Port {Port} was taken before PostgreSQL could bind it; trying another", chosenPort);
             }
         }
     }
 
-    private bool PortTaken()
+    /// <summary>Whether the log written since <paramref name="from"/> (this attempt's lines) says the port could not be bound.</summary>
+    internal bool PortTaken(long from) => LogSince(LogFile, from).Contains("could not bind", StringComparison.Ordinal);
+
+    internal static string LogSince(string logFile, long from)
     {
-        var log = Path.Combine(PgData, "postgres.log");
-        return File.Exists(log) && File.ReadAllText(log).Contains("could not bind", StringComparison.Ordinal);
+        if (!File.Exists(logFile)) return "";
+        using var log = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (from >= log.Length) return "";
+        log.Seek(from, SeekOrigin.Begin);
+        using var reader = new StreamReader(log);
+        return reader.ReadToEnd();
     }
 
     private void UseConnection(int port, string password)
@@ -190,8 +195,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await RunAsync("pg_ctl", ["stop", "-D", PgData, "-m", "fast", "-w", "-t", "60", "-s"], CancellationToken.None);
-            _logger.LogInformation("Stopped PostgreSQL in {DataDirectory}", PgData);
+            await RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], CancellationToken.None);
+            _logger.LogInformation("Stopped PostgreSQL in {DataDirectory}", DataDirectory);
         }
         catch (DatabaseUnavailableException e)
         {
