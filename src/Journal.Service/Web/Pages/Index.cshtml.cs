@@ -24,9 +24,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
 
     public async Task OnGetAsync(string? status, int? page, CancellationToken ct)
     {
-        Filter = GetNotebookIndexEndpoint.Status(status);
+        Filter = NotebookIndex.Status(status);
         PageNumber = Math.Clamp(page ?? 1, 1, 100_000);
-        (Items, Total) = await GetNotebookIndexEndpoint.PageAsync(session, Filter, PageNumber, PageSize, clock.GetUtcNow(), ct);
+        (Items, Total) = await NotebookIndex.PageAsync(session, Filter, PageNumber, PageSize, clock.GetUtcNow(), ct);
     }
 
     public string Link(NotebookStatus? status, int page = 1)
