@@ -50,18 +50,6 @@ public static class Idempotency
         return (new StoredAnswerResult(stored), null);
     }
 
-    /// <summary>The answer to keep for this key, stored in the transaction that appends the request's events.</summary>
-    public static StoredAnswer Remember(IdempotencyTicket ticket, Answer answer, long version, DateTimeOffset now) => new()
-    {
-        Id = ticket.Id,
-        RequestHash = ticket.RequestHash,
-        Status = answer.Status,
-        Body = JsonSerializer.Serialize(answer.Body, answer.Body.GetType(), JsonDefaults.Http),
-        Location = answer.Location,
-        Version = version,
-        StoredAt = now,
-    };
-
     /// <summary>Answers a retry exactly as the first request was answered.</summary>
     private sealed class StoredAnswerResult(StoredAnswer stored) : IResult
     {

@@ -105,7 +105,7 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     /// <summary>Commits the events with the key's answer, then answers with the new version as the ETag.</summary>
     private async Task<IResult> CommitAsync(HttpContext http, long version, Answer answer, IdempotencyTicket? ticket, DateTimeOffset now, Guid notebookId)
     {
-        if (ticket is not null) session.Store(Idempotency.Remember(ticket, answer, version, now));
+        if (ticket is not null) session.Store(ticket.Answered(answer, version, now));
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
