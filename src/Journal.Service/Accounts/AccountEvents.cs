@@ -21,7 +21,8 @@ public sealed record ShareLinkRevoked(Guid NotebookId, string Slug);
 /// <param name="Method">"password" (the pages) or "basic" (a token made with email and password).</param>
 public sealed record SignedIn(string Method);
 
-public sealed record SignInFailed(string Method);
+/// <param name="At">When it failed: the lockout counts from it.</param>
+public sealed record SignInFailed(string Method, DateTimeOffset At);
 
 /// <summary>The first account took the notebooks written before accounts existed.</summary>
 public sealed record NotebooksClaimed(int Notebooks);

@@ -50,9 +50,9 @@ public sealed class AccountProjection : SingleStreamProjection<Account, Guid>
             case SignedIn:
                 (a.FailedSignIns, a.LockedUntil) = (0, null);
                 break;
-            case SignInFailed:
+            case SignInFailed failed:
                 a.FailedSignIns++;
-                a.LockedUntil = Lockout.Until(a.FailedSignIns, at);
+                a.LockedUntil = Lockout.Until(a.FailedSignIns, failed.At);
                 break;
             default:
                 throw new InvalidOperationException($"{e.Data.GetType().Name} is not folded into an account: add it to {nameof(AccountProjection)}.");

@@ -13,7 +13,7 @@ public static class SignInDecider
         if (account.LockedUntil is { } until && until > now) return Decision.Refuse(AccountRefusals.Locked(until, now));
         return !string.IsNullOrEmpty(password) && passwords.Verify(account.PasswordHash, password)
             ? Decision.Accept(new SignedIn(method))
-            : Decision.Accept(new SignInFailed(method));
+            : Decision.Accept(new SignInFailed(method, now));
     }
 
     public static bool Succeeded(Decision decision) => decision.Refusal is null && decision.Events is [SignedIn];

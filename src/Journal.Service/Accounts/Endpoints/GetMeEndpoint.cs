@@ -14,8 +14,9 @@ public static class GetMeEndpoint
     [Tags("Accounts")]
     [EndpointSummary("The signed-in account")]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
     {
+        await using var session = store.QuerySession(); // accounts are global, not the caller's tenant
         var account = await session.LoadAsync<Account>(user.AccountId(), ct);
         return account is null ? Results.Unauthorized() : TypedResults.Ok(new AccountResponse(account.Id, account.Email, account.DisplayName));
     }

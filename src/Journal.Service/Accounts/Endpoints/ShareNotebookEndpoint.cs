@@ -35,8 +35,9 @@ public static class ShareNotebookEndpoint
     [EndpointSummary("Stop sharing the notebook: its address answers 404 at once")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Delete(Guid notebookId, ClaimsPrincipal user, AccountCommands accounts, CancellationToken ct)
+    public static async Task<IResult> Delete(Guid notebookId, ClaimsPrincipal user, IQuerySession session, AccountCommands accounts, CancellationToken ct)
     {
+        if (await session.LoadAsync<NotebookProgress>(notebookId, ct) is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
         var (decision, _) = await accounts.Apply(user.AccountId(), (account, _) => ShareNotebookDecider.Unshare(account, notebookId), ct);
         return decision.Refusal is { } refusal ? Problems.Result(refusal) : Results.NoContent();
     }

@@ -67,13 +67,16 @@ public static class JournalSecurity
         return builder;
     }
 
-    /// <summary>Authentication, the API's cookie-write guard, authorization and rate limits, in that order.</summary>
+    /// <summary>
+    /// Rate limits first (so a flood of sign-ins costs no password check), then authentication, the API's
+    /// cookie-write guard and authorization.
+    /// </summary>
     public static WebApplication UseJournalSecurity(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(CookieApiWrites.Guard);
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -85,8 +88,8 @@ public static class JournalSecurity
     {
         if (chain.RoutePattern?.RawText?.StartsWith("/api/notebooks", StringComparison.Ordinal) == true)
             chain.RequireAuthorization(chain.HttpMethods.Contains("GET") ? ReadNotebooks : WriteNotebooks);
-        if (chain.Method.Method.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: false).Length == 0)
-            chain.RequireRateLimiting(RateLimits.Api);
+        var limit = chain.Method.Method.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: false).OfType<EnableRateLimitingAttribute>().FirstOrDefault();
+        chain.RequireRateLimiting(limit?.PolicyName ?? RateLimits.Api);
     }
 
     /// <summary>

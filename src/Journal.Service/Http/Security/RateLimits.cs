@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Journal.Http.Security;
 
-/// <summary><c>Journal:RateLimits</c>: requests per minute per token (or signed-in account) on the API, and sign-in attempts per minute per client address. 0 turns a limit off.</summary>
+/// <summary><c>Journal:RateLimits</c>: requests per minute per credential (token or sign-in cookie) on the API, and sign-in attempts per minute per client address. 0 turns a limit off.</summary>
 public sealed class RateLimitOptions
 {
     public int ApiPerMinute { get; set; } = 1_200;
@@ -14,7 +14,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiter: a token bucket per token (or account) for the API, a window per client address for
+/// ASP.NET Core's rate limiter: a token bucket per credential for the API, a window per client address for
 /// sign-in and sign-up. Counters live in each node's memory (docs/security.md). Refusals are 429 problem details with Retry-After.
 /// </summary>
 public static class RateLimits
@@ -30,7 +30,7 @@ public static class RateLimits
             o.AddPolicy(Api, context =>
             {
                 var limits = Limits(context);
-                var who = context.User.FindFirst(JournalClaims.Token)?.Value ?? context.User.FindFirst(JournalClaims.Account)?.Value ?? Address(context);
+                var who = Credential(context);
                 return limits.ApiPerMinute <= 0
                     ? RateLimitPartition.GetNoLimiter("off")
                     : RateLimitPartition.GetTokenBucketLimiter(who, _ => new TokenBucketRateLimiterOptions
@@ -69,4 +69,15 @@ public static class RateLimits
     private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// The limiter runs before authentication (a flood must not cost a password check or a token lookup each), so the
+    /// API's buckets are per credential presented: the Authorization header or the session cookie (hashed), else the address.
+    /// </summary>
+    private static string Credential(HttpContext context)
+    {
+        var request = context.Request;
+        var presented = request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : request.Cookies["journal.session"];
+        return presented is { Length: > 0 } ? TokenSecrets.Hash(presented) : Address(context);
+    }
 }

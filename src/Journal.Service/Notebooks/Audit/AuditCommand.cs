@@ -37,7 +37,7 @@ public sealed class AuditCommand : JasperFxAsyncCommand<NetCoreInput>
             if (audit is { Consistent: false })
             {
                 drifted++;
-                Console.WriteLine($"  DRIFT {ids[i].Id} (account {ids[i].Tenant}): {string.Join(", ", audit.Differences.Select(d => d.Field))}");
+                Console.WriteLine($"  DRIFT {ids[i].Id}: {string.Join(", ", audit.Differences.Select(d => d.Field))} (account {ids[i].Tenant})");
             }
             if ((i + 1) % 500 == 0 || i + 1 == ids.Count)
                 Console.WriteLine($"  {i + 1} / {ids.Count} checked ({(i + 1) / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} per second)");
