@@ -83,7 +83,8 @@ public static class Pages
         {
             var (name, value) = element switch
             {
-                IHtmlInputElement input when input.Type is not ("submit" or "button" or "checkbox" or "radio") => (input.Name, input.Value),
+                IHtmlInputElement { Type: "checkbox" or "radio" } box => box.IsChecked ? (box.Name, box.Value) : (null, null),
+                IHtmlInputElement input when input.Type is not ("submit" or "button") => (input.Name, input.Value),
                 IHtmlTextAreaElement area => (area.Name, area.Value),
                 IHtmlSelectElement select => (select.Name, select.Value),
                 _ => (null, null),
