@@ -18,7 +18,12 @@ public static class HttpPipeline
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // after the default writer: the fallback
         builder.Services.AddExceptionHandler<DatabaseOutages>();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer(OpenApiSecurity.Schemes);
+            o.AddOperationTransformer(OpenApiSecurity.Requirements);
+            o.AddOperationTransformer(OpenApiResponses.Add);
+        });
         builder.Services.AddWolverineHttp();
         builder.Services.AddScoped<NotebookCommands>();
         return builder;
