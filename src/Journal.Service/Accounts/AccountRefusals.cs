@@ -31,6 +31,9 @@ public static class AccountRefusals
             $"Sign-in for this account is paused after several failed attempts; try again in {seconds} seconds.", RetryAfter: TimeSpan.FromSeconds(seconds));
     }
 
+    public static Refusal NoAccount() =>
+        new(RefusalKind.NotFound, "/problems/account-not-found", "No such account", "The signed-in account does not exist any more.");
+
     public static Refusal NoToken(Guid id) =>
         new(RefusalKind.NotFound, TokenNotFound, "No such token", $"There is no token {id} on this account.");
 

@@ -61,7 +61,7 @@ public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IP
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForExclusiveWriting<Account>(accountId, ct);
-        if (stream.Aggregate is null) return (Decision.Refuse(AccountRefusals.WrongCredentials()), null);
+        if (stream.Aggregate is null) return (Decision.Refuse(AccountRefusals.NoAccount()), null);
         var decision = decide(stream.Aggregate, clock.GetUtcNow());
         if (decision.Refusal is null && decision.Events.Count > 0)
         {
@@ -72,6 +72,6 @@ public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IP
     }
 
     /// <summary>A hash of no one's password, checked when an email has no account.</summary>
-    private string Decoy => _decoy ??= passwords.Hash(Guid.NewGuid().ToString());
-    private static string? _decoy;
+    private string Decoy => _decoy.Value;
+    private readonly Lazy<string> _decoy = new(() => passwords.Hash(Guid.NewGuid().ToString()));
 }

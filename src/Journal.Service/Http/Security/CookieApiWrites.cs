@@ -15,7 +15,7 @@ public static class CookieApiWrites
     {
         var request = context.Request;
         if (!ApiChallenges.IsApi(context) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey("journal.session"))
+            || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(JournalSecurity.SessionCookie))
             return next();
 
         if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))

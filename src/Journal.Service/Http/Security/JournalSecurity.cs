@@ -21,6 +21,9 @@ public static class JournalSecurity
     public const string Token = "token";
     public const string Basic = "basic";
 
+    /// <summary>The pages' sign-in cookie.</summary>
+    public const string SessionCookie = "journal.session";
+
     public const string ReadNotebooks = "read-notebooks";
     public const string WriteNotebooks = "write-notebooks";
     public const string Credentials = "credentials";
@@ -37,7 +40,7 @@ public static class JournalSecurity
             .AddPolicyScheme(Scheme, "Journal", o => o.ForwardDefaultSelector = SchemeFor)
             .AddCookie(Cookie, o =>
             {
-                o.Cookie.Name = "journal.session";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

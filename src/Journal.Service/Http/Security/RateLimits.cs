@@ -77,7 +77,7 @@ public static class RateLimits
     private static string Credential(HttpContext context)
     {
         var request = context.Request;
-        var presented = request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : request.Cookies["journal.session"];
+        var presented = request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : request.Cookies[JournalSecurity.SessionCookie];
         return presented is { Length: > 0 } ? TokenSecrets.Hash(presented) : Address(context);
     }
 }
