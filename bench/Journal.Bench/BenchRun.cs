@@ -56,8 +56,12 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private ServiceProcess StartService(string name, string database)
     {
         var log = Path.Combine(_folder, name + ".log");
-        var service = ServiceProcess.Start(_serviceDll, log,
-            new Dictionary<string, string> { ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database) });
+        // Accounts and tokens are on; the API's per-token rate limit is off, since the benchmark is the flood.
+        var service = ServiceProcess.Start(_serviceDll, log, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database),
+            ["Journal__RateLimits__ApiPerMinute"] = "0",
+        });
         _cleanup.Add(service);
         _running.Add((service, log));
         return service;
@@ -79,6 +83,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     private bool _keepFolder;
 
+    /// <summary>The token of the empty store's owner: the growth figures' reads and the cold start sign in with it.</summary>
+    private string _emptyToken = "";
+
     private static Task<HttpResponseMessage> Ready(HttpClient http) => http.GetAsync("/health/ready");
 
     // ---- command throughput, single-client latency, tail at half the peak, reads, memory ----
@@ -90,6 +97,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log($"service ready in {started.TotalSeconds:0.00} s (first start: creates the schema) at {service.BaseAddress}");
         _cpu.ServicePid = service.Pid;
         using var journal = new JournalApi(service.BaseAddress);
+        await journal.SignUpAsync(ct);
         await using var baseline = await Baseline.CreateAsync(_cluster.ConnectionString("journal"), ct);
         var profile = new StatementProfile(_cluster.ConnectionString("journal"));
         var clients = options.Clients;
@@ -180,6 +188,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var service = StartService("service", "journal");
         await service.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
         using var journal = new JournalApi(service.BaseAddress);
+        await journal.SignUpAsync(ct);
         var clients = options.Clients;
         var duration = TimeSpan.FromSeconds(15);
         await PrepareAsync(journal.Targets, clients, 1500, options.Warmup + duration, ct);
@@ -258,11 +267,15 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await _cluster.CreateDatabaseAsync("journal_empty", ct);
         Log($"seeding {options.SeedEvents:N0} events over {options.SeedNotebooks:N0} notebooks (bulk COPY in Marten's layout)");
         using var seeder = new Seeder(_cluster.ConnectionString("journal_grown"));
+        var grownToken = await seeder.SeedOwnerAsync(ct);
         var grownIds = await seeder.SeedAsync(options.SeedNotebooks, options.EventsPerNotebook, Log, ct);
         // The empty store holds only a few notebooks shaped like the grown ones, so reads compare like with like.
         IReadOnlyList<Guid> emptyIds;
         using (var emptySeeder = new Seeder(_cluster.ConnectionString("journal_empty")))
+        {
+            _emptyToken = await emptySeeder.SeedOwnerAsync(ct);
             emptyIds = await emptySeeder.SeedAsync(16, options.EventsPerNotebook, _ => { }, ct);
+        }
         await _cluster.ExecuteAsync("journal_grown", "VACUUM ANALYZE", ct);
         await _cluster.ExecuteAsync("journal_empty", "VACUUM ANALYZE", ct);
 
@@ -272,6 +285,8 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await empty.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
         using var grownApi = new JournalApi(grown.BaseAddress);
         using var emptyApi = new JournalApi(empty.BaseAddress);
+        grownApi.UseToken(grownToken);
+        emptyApi.UseToken(_emptyToken);
         await CheckSeededAsync(grownApi, grownIds[^1], ct);
         await CheckSeededAsync(emptyApi, emptyIds[0], ct);
         Log($"growth: services on the grown store ({options.SeedEvents:N0} events) and on an empty one ({emptyIds.Count * options.EventsPerNotebook:N0} events)");
@@ -361,9 +376,13 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             async () =>
             {
                 await using var app = StartService("service-cold", "journal_empty");
-                var body = new ByteArrayContent(Payloads.StartNotebook(DayTargets.TodayUtc));
-                body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                return Single(await app.WaitUntilServingAsync(http => http.PostAsync("/api/notebooks", body), TimeSpan.FromMinutes(2), ct));
+                return Single(await app.WaitUntilServingAsync(http =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/api/notebooks") { Content = new ByteArrayContent(Payloads.StartNotebook(DayTargets.TodayUtc)) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _emptyToken);
+                    return http.SendAsync(request);
+                }, TimeSpan.FromMinutes(2), ct));
             },
             r => $"{r.Percentile(50) / 1000:0.00} s", "bare app", journalName);
         _figures.Add(Figure.AtMost("cold start to first 2xx (POST)", service.Percentile(50) / 1000, bare.Percentile(50) / 1000, "s", 3));

@@ -18,6 +18,28 @@ internal sealed class JournalApi : IDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
+    public const string Email = "bench@example.com";
+    public const string Password = "the benchmark's own password";
+
+    /// <summary>Signs every request in with this personal access token, as any API client does.</summary>
+    public void UseToken(string token) => _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    /// <summary>Makes the owner account of a fresh service (POST /api/accounts), then a token with email and password, and uses it.</summary>
+    public async Task SignUpAsync(CancellationToken ct)
+    {
+        using (var account = await PostAsync("/api/accounts", JsonSerializer.SerializeToUtf8Bytes(new { email = Email, password = Password }), ct))
+            if (account.StatusCode != HttpStatusCode.Created)
+                throw new InvalidOperationException($"POST /api/accounts answered {(int)account.StatusCode}: {await account.Content.ReadAsStringAsync(ct)}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = new ByteArrayContent("""{"name":"bench"}"""u8.ToArray()) };
+        request.Content.Headers.ContentType = Json;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Email}:{Password}")));
+        using var response = await _http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"POST /api/tokens answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        UseToken(json.RootElement.GetProperty("token").GetString()!);
+    }
+
     /// <summary>Notebooks started through this API, by lane, for LogDay.</summary>
     public DayTargets Targets { get; }
 

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using JasperFx.Events;
 using Journal.Contracts;
+using Journal.Accounts;
+using Journal.Accounts.Rules;
 using Journal.Hosting;
+using Journal.Http.Security;
+using Microsoft.AspNetCore.Identity;
 using Journal.Notebooks;
 using Journal.Notebooks.Days;
 using Journal.Notebooks.Progress;
@@ -19,6 +23,27 @@ internal sealed class Seeder(string connectionString) : IDisposable
 {
     private readonly DocumentStore _store = DocumentStore.For(opts => Persistence.ConfigureMarten(opts, connectionString));
 
+    /// <summary>The account whose notebooks are seeded (its tenant), made by <see cref="SeedOwnerAsync"/>.</summary>
+    private string _tenant = "";
+
+    /// <summary>
+    /// The owner account, written as the service writes one (its events, its documents projected inline), with a token
+    /// the benchmark's client signs in with; the seeded notebooks are this account's.
+    /// </summary>
+    public async Task<string> SeedOwnerAsync(CancellationToken ct)
+    {
+        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var id = Guid.CreateVersion7();
+        var token = TokenSecrets.New();
+        await using var session = _store.LightweightSession();
+        session.Events.StartStream<Account>(id,
+            new AccountRegistered(id, JournalApi.Email, "Bench", new PasswordHasher<Account>().HashPassword(new Account(), JournalApi.Password)),
+            new TokenIssued(Guid.CreateVersion7(), "bench", Scopes.All, TokenSecrets.Hash(token)));
+        await session.SaveChangesAsync(ct);
+        _tenant = id.ToString();
+        return token;
+    }
+
     /// <summary>
     /// Streams of one <see cref="NotebookStarted"/> and <paramref name="eventsPerNotebook"/> - 1 <see cref="DayLogged"/>
     /// each, on consecutive dates; then the read models (progress is also the write model), folded in memory by the
@@ -27,7 +52,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<Guid>> SeedAsync(int notebooks, int eventsPerNotebook, Action<string> progress, CancellationToken ct)
     {
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (_tenant.Length == 0) throw new InvalidOperationException("Seed the owner first: notebooks belong to an account.");
         var ids = new List<Guid>(notebooks);
         var start = DayTargets.TodayUtc.AddDays(-DayTargets.DaysBack);
         var plan = new Plan(366, 731, 60);
@@ -57,7 +82,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
                     action.Events[i].Timestamp = at.AddDays(Math.Max(0, i - 1)).AddMicroseconds(n); // each day's entry that evening
                 actions.Add(action);
             }
-            await _store.BulkInsertEventsAsync(actions, 10_000, ct); // assigns each event its version and sequence
+            await _store.BulkInsertEventsAsync(_tenant, actions, 10_000, ct); // assigns each event its version and sequence
 
             var progressDocs = new List<NotebookProgress>(actions.Count);
             var entries = new List<DayEntry>(actions.Count * eventsPerNotebook);
@@ -66,8 +91,8 @@ internal sealed class Seeder(string connectionString) : IDisposable
                 progressDocs.Add(ProgressFold.Fold(action.Events)!);
                 entries.AddRange(action.Events.OfType<IEvent<DayLogged>>().Select(DayEntryProjection.Create));
             }
-            await _store.BulkInsertAsync(progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
-            await _store.BulkInsertAsync(entries, BulkInsertMode.InsertsOnly, 5_000, ct);
+            await _store.BulkInsertAsync(_tenant, progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
+            await _store.BulkInsertAsync(_tenant, entries, BulkInsertMode.InsertsOnly, 5_000, ct);
 
             written += actions.Sum(a => a.Events.Count);
             if (first / streamsPerBatch % 4 == 3 || first + streamsPerBatch >= notebooks)
@@ -80,7 +105,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
     public async Task<IReadOnlyList<string>> SampleDocumentsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var texts = new List<string>();
-        await using var session = _store.QuerySession();
+        await using var session = _store.QuerySession(_tenant);
         foreach (var id in ids)
         {
             texts.Add(await session.Json.FindByIdAsync<NotebookProgress>(id, ct) ?? "(missing)");

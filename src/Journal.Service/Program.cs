@@ -2,6 +2,7 @@ using Journal.Postgres;
 using JasperFx;
 using Journal.Hosting;
 using Journal.Http;
+using Journal.Http.Security;
 using Journal.Web;
 
 StartupJit.Start();
@@ -24,11 +25,13 @@ catch (DatabaseUnavailableException e)
 await using (embedded)
 {
     builder.AddJournalPersistence(); // Marten (the notebooks' events, projections, documents) and Wolverine: Hosting/Persistence.cs
+    builder.AddJournalSecurity();    // accounts' sign-in: cookie, tokens, Basic for tokens; scopes; rate limits: Http/Security
     builder.AddJournalApi();         // JSON, problem details, OpenAPI, the one write path: Http/
     builder.AddJournalWeb();         // the pages: Web/
 
     var app = builder.Build();
     app.UseJournalHttp();            // problem details for every error; guards before any body is read
+    app.UseJournalSecurity();        // who is asking, what they may do, how often
     app.MapJournalHealth();          // /health/live, /health/ready
     app.MapJournalApi();             // /api/… (Notebooks/Endpoints and each read model's GET), /openapi, /docs
     app.MapJournalWeb();             // /, /notebooks/…, /assets/…

@@ -1,5 +1,7 @@
 using Journal.Postgres;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using JasperFx.CommandLine;
 using Journal.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -62,6 +64,7 @@ public sealed class BrowserHost : IAsyncLifetime
         _app.StartServer();
         BaseAddress = _app.Address;
         Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Owner());
 
         Directory.CreateDirectory(Screenshots);
         _playwright = await Playwright.CreateAsync();
@@ -75,8 +78,22 @@ public sealed class BrowserHost : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) and page on the shared browser.</summary>
-    public async Task<IPage> NewPage(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    public const string Email = "reader@example.com";
+    public const string Password = "a reader's long passphrase";
+
+    /// <summary>The owner account, made as a fresh install asks for it; returns a token for the API.</summary>
+    private async Task<string> Owner()
+    {
+        (await Api.PostAsJsonAsync("/api/accounts", new { email = Email, password = Password, displayName = "Reader" })).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = JsonContent.Create(new { name = "browser tests" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{Password}")));
+        var response = await Api.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Contracts.TokenCreatedResponse>())!.Token;
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in as the owner unless <paramref name="signedIn"/> is false, and a page on it.</summary>
+    public async Task<IPage> NewPage(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, bool signedIn = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,8 +101,27 @@ public sealed class BrowserHost : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = scheme,
             Locale = "en-US",
+            BypassCSP = bypassCsp,
+            StorageState = signedIn ? await SignedInState() : null,
         });
         return await context.NewPageAsync();
+    }
+
+    private string? _signedIn;
+
+    /// <summary>The cookies of one sign-in through the form, shared by every signed-in context.</summary>
+    private async Task<string> SignedInState()
+    {
+        if (_signedIn is not null) return _signedIn;
+        var page = await NewPage(signedIn: false);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseAddress.ToString());
+        _signedIn = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return _signedIn;
     }
 
     public async Task<Guid> StartNotebook(object command)

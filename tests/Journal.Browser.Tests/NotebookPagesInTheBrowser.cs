@@ -36,6 +36,55 @@ public sealed class NotebookPagesInTheBrowser(BrowserHost host)
     }
 
     [Fact]
+    public async Task A_visitor_signs_in_sees_only_their_notebooks_and_signs_out()
+    {
+        host.Clock.Now = SundayMay3;
+        var page = await host.NewPage(signedIn: false);
+
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.GetByLabel("Email").FillAsync(BrowserHost.Email);
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("not right");
+        await Screenshot(page, "13-sign-in-refused");
+
+        await page.GetByLabel("Password").FillAsync(BrowserHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("All Notebooks");
+        await Expect(page.Locator(".site-header")).ToContainTextAsync("Reader");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+        await page.GotoAsync("/account");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+    }
+
+    [Fact]
+    public async Task A_share_link_shows_the_notebook_to_anyone_until_it_is_revoked()
+    {
+        var id = await LearningRust($"Shared {Guid.NewGuid().ToString()[..4]}");
+        var owner = await host.NewPage();
+        await owner.GotoAsync($"/notebooks/{id}");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Make a share link" }).ClickAsync();
+        var address = await owner.Locator("#share a").GetAttributeAsync("href");
+        Assert.StartsWith("/s/", address, StringComparison.Ordinal);
+
+        var stranger = await host.NewPage(signedIn: false);
+        await stranger.GotoAsync(address!);
+        await Expect(stranger.Locator(".progress-count")).ToHaveTextAsync("6 / 10 days");
+        Assert.Equal(0, await stranger.Locator("form").CountAsync());
+        Assert.Equal(0, await stranger.GetByRole(AriaRole.Link, new() { Name = "Log a day" }).CountAsync());
+        await Screenshot(stranger, "14-shared-notebook");
+        await stranger.GetByRole(AriaRole.Link, new() { Name = "Read more of Day 4" }).ClickAsync();
+        await Expect(stranger.Locator("h1")).ToHaveTextAsync("Lifetimes");
+
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" }).ClickAsync();
+        var gone = await stranger.GotoAsync(address!);
+        Assert.Equal(404, gone!.Status);
+    }
+
+    [Fact]
     public async Task A_reader_opens_a_notebook_and_logs_a_day_through_the_form()
     {
         var title = $"Learning Rust {Guid.NewGuid().ToString()[..4]}";
@@ -170,8 +219,7 @@ public sealed class NotebookPagesInTheBrowser(BrowserHost host)
         await host.Post($"/api/notebooks/{id}/skips", new SkipDay(new DateOnly(2026, 5, 1), line));
 
         // Without the policy, any markup that got through would run: this checks the escaping itself.
-        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), BypassCSP = true });
-        var page = await context.NewPageAsync();
+        var page = await host.NewPage(bypassCsp: true);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -35,6 +36,20 @@ public sealed class Driver(HttpClient client, Uri baseAddress)
 
     /// <summary>How long a command keeps retrying; in-doubt commands that run out are reported, not hidden.</summary>
     public TimeSpan CommandBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Makes the owner account of the fresh service and signs every request in with a token of it, as any API client does.</summary>
+    public async Task SignUpAsync()
+    {
+        const string email = "reliability@example.com", password = "the harness's own password";
+        using (var account = await client.PostAsJsonAsync(new Uri(baseAddress, "/api/accounts"), new RegisterAccount(email, password), Json))
+            account.EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/api/tokens")) { Content = JsonContent.Create(new CreateToken("reliability"), options: Json) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{email}:{password}")));
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenCreatedResponse>(Json))!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
 
     public async Task<Guid> StartNotebookAsync(string title, DateOnly startDate)
     {

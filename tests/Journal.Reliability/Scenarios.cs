@@ -37,6 +37,7 @@ public static class Scenarios
         var driver = new Driver(client, service.BaseAddress);
         service.Start();
         await service.WaitReadyAsync(client, TimeSpan.FromSeconds(60));
+        await driver.SignUpAsync();
 
         var (notebooks, commands) = await PrepareAsync(driver, settings.Notebooks, settings.DaysPerNotebook, "Crash");
         Progress($"crash: {commands.Count} LogDay commands on {notebooks.Count} notebooks, {settings.Workers} workers; kill -9 at 25%, 50% and 75% acknowledged");
@@ -93,6 +94,7 @@ public static class Scenarios
         var driver = new Driver(client, service.BaseAddress) { CommandBudget = settings.Down + TimeSpan.FromSeconds(30) };
         service.Start();
         await service.WaitReadyAsync(client, TimeSpan.FromSeconds(60));
+        await driver.SignUpAsync();
 
         // More commands than the phases can use: the load stops on time, not on running out.
         var (notebooks, commands) = await PrepareAsync(driver, settings.Notebooks * 2, 360, "Outage");

@@ -41,6 +41,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { _dll, "--urls", BaseAddress.ToString().TrimEnd('/') }) info.ArgumentList.Add(arg);
         info.Environment["ConnectionStrings__Journal"] = _connectionString;
+        info.Environment["Journal__RateLimits__ApiPerMinute"] = "0"; // the harness is the flood; accounts and tokens stay on
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => Log(e.Data);
         _process.ErrorDataReceived += (_, e) => Log(e.Data);

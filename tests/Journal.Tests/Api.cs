@@ -16,7 +16,16 @@ public static class Api
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public static HttpClient Client(this IAlbaHost host) => host.Server.CreateClient();
+    /// <summary>A client that sends the owner's token; a request that sets Authorization itself (even empty) sends that instead.</summary>
+    public static HttpClient Client(this IAlbaHost host)
+    {
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Owner.Token);
+        return client;
+    }
+
+    /// <summary>A client that sends no credentials at all.</summary>
+    public static HttpClient Anonymous(this IAlbaHost host) => host.Server.CreateClient();
 
     public static Task<HttpResponseMessage> Send(this IAlbaHost host, HttpMethod method, string url, object? body = null,
         params (string Name, string Value)[] headers) =>
@@ -57,9 +66,9 @@ public static class Api
         new("Rust ownership", new Plan(5, 7, 45), Id: id, Spark: "The borrow checker keeps *winning*.",
             StartDate: new DateOnly(2026, 3, 2), TimeZone: "America/New_York");
 
-    public static async Task<Guid> StartedNotebook(this IAlbaHost host, StartNotebook? command = null)
+    public static async Task<Guid> StartedNotebook(this IAlbaHost host, StartNotebook? command = null, params (string Name, string Value)[] headers)
     {
-        var response = await host.Send(HttpMethod.Post, "/api/notebooks", command ?? RustOwnership());
+        var response = await host.Send(HttpMethod.Post, "/api/notebooks", command ?? RustOwnership(), headers);
         return (await response.Read<NotebookStartedResponse>(HttpStatusCode.Created)).Id;
     }
 
@@ -78,7 +87,7 @@ public static class Api
     /// <summary>The stored events of a notebook's stream (used until the history endpoint exists).</summary>
     public static async Task<IReadOnlyList<object>> Events(this IAlbaHost host, Guid id)
     {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(Owner.Id.ToString());
         var events = await session.Events.FetchStreamAsync(id);
         return [.. events.Select(e => e.Data)];
     }

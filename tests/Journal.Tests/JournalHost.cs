@@ -8,6 +8,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Journal.Accounts;
+using Journal.Http.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Journal.Tests;
@@ -50,6 +54,12 @@ public sealed class JournalHost : IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.DisableAllExternalWolverineTransports();
+            // Sign-ins are PBKDF2 checks: cheap ones in tests. Rate limits are off unless a test turns them on.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.RemoveAll<IOptions<RateLimitOptions>>();
+            services.AddSingleton<IOptions<RateLimitOptions>>(Options.Create(Limits));
+            services.RemoveAll<IOptions<AccountOptions>>();
+            services.AddSingleton<IOptions<AccountOptions>>(Options.Create(Accounts));
         }));
     }
 
@@ -57,7 +67,20 @@ public sealed class JournalHost : IAsyncLifetime
     {
         await Host.ResetAllMartenDataAsync();
         Clock.Now = TestClock.Default;
+        (Limits.ApiPerMinute, Limits.ApiBurst, Limits.SignInPerMinute) = (0, 0, 0);
+        Accounts.Registration = null;
+        PageCookie = null;
+        await Owner.SeedAsync(Store, Host.Services.GetRequiredService<IPasswords>());
     }
+
+    /// <summary>The rate limits the app runs with; tests of the limits set them.</summary>
+    public RateLimitOptions Limits { get; } = new() { ApiPerMinute = 0, ApiBurst = 0, SignInPerMinute = 0 };
+
+    /// <summary>Who may sign up: as configured by default (open until the first account); tests may open or close it.</summary>
+    public AccountOptions Accounts { get; } = new();
+
+    /// <summary>The owner's sign-in cookie for the pages ("journal.session=…"), made on first use after each reset.</summary>
+    public static string? PageCookie { get; set; }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

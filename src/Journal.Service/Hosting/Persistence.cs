@@ -1,4 +1,6 @@
 using JasperFx.CodeGeneration;
+using JasperFx.MultiTenancy;
+using Journal.Accounts;
 using Journal.Http;
 using Journal.Notebooks;
 using Marten;
@@ -28,6 +30,7 @@ public static class Persistence
             .IntegrateWithWolverine();
         // Before Wolverine's and Kestrel's start: no request runs on an old schema.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
+        DataProtectionKeys.AddTo(builder.Services);
         builder.Services.AddSingleton<IdempotencyPruning>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyPruning>());
 
@@ -65,8 +68,14 @@ public static class Persistence
         opts.DatabaseSchemaName = Schema;
         opts.Events.DatabaseSchemaName = Schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        // Every notebook belongs to one account: its events and documents carry the account as their tenant, and a
+        // session opened for one account sees nothing of another's. Accounts themselves are global.
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+        opts.Policies.AllDocumentsAreMultiTenanted();
         opts.ConfigureNotebooks();
+        opts.ConfigureAccounts();
         // Every document type is named here: the schema is applied at start (SchemaCheck), never on first use.
         opts.Schema.For<StoredAnswer>().Duplicate(answer => answer.StoredAt); // IdempotencyPruning deletes by it
+        opts.Schema.For<DataProtectionKey>().SingleTenanted();
     }
 }

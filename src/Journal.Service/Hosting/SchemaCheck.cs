@@ -29,6 +29,8 @@ public sealed class SchemaCheck(IDocumentStore store, ILogger<SchemaCheck> logge
             if (await read.ExecuteScalarAsync(cancellationToken) as string == Build) return;
         }
 
+        if (await TenancyUpgrade.ApplyAsync(connection, Persistence.Schema, cancellationToken))
+            logger.LogInformation("Event store keyed by account (tenant): notebooks written before accounts go to the first account to sign up");
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await using var mark = new NpgsqlCommand($"COMMENT ON SCHEMA {Persistence.Schema} IS '{Build.Replace("'", "''", StringComparison.Ordinal)}'", connection);
         await mark.ExecuteNonQueryAsync(cancellationToken);

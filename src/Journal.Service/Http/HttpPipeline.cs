@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
+using Journal.Http.Security;
 
 namespace Journal.Http;
 
@@ -17,7 +18,12 @@ public static class HttpPipeline
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Shape);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // after the default writer: the fallback
         builder.Services.AddExceptionHandler<DatabaseOutages>();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiResponses.Add));
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer(OpenApiSecurity.Schemes);
+            o.AddOperationTransformer(OpenApiSecurity.Requirements);
+            o.AddOperationTransformer(OpenApiResponses.Add);
+        });
         builder.Services.AddWolverineHttp();
         builder.Services.AddScoped<NotebookCommands>();
         return builder;
@@ -47,7 +53,12 @@ public static class HttpPipeline
         app.MapWolverineEndpoints(o =>
         {
             o.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentChange);
+            // Every endpoint needs a signed-in account (but those marked [AllowAnonymous]); its notebooks are its tenant.
+            o.RequireAuthorizeOnAll();
+            o.TenantId.IsClaimTypeNamed(JournalClaims.Account);
+            o.TenantId.AssertExists();
             o.ConfigureEndpoints(DeclaredAnswersOnly);
+            o.ConfigureEndpoints(JournalSecurity.Protect);
         });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options

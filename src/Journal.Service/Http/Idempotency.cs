@@ -30,14 +30,14 @@ public static class Idempotency
                 [Header] = [$"{Header} must be one value of 1 to {MaxKeyLength} visible ASCII characters, such as a UUID."],
             })), null);
 
-        var id = $"{request.Method} {request.Path.Value} {key}";
+        var id = $"{request.Method} {request.Path.Value} {key}"; // and the account's: answers are kept in its tenant
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, JsonDefaults.Http)));
         if (lockKey)
         {
             await session.BeginTransactionAsync(ct);
             await using var claim = new NpgsqlCommand("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))", session.Connection)
             {
-                Parameters = { new() { Value = id } },
+                Parameters = { new() { Value = $"{session.TenantId} {id}" } },
             };
             await claim.ExecuteNonQueryAsync(ct);
         }

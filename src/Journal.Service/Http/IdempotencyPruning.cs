@@ -34,7 +34,7 @@ public sealed class IdempotencyPruning(IDocumentStore store, TimeProvider clock,
     {
         var cutoff = clock.GetUtcNow() - Idempotency.Window;
         await using var session = store.LightweightSession();
-        session.DeleteWhere<StoredAnswer>(answer => answer.StoredAt < cutoff);
+        session.DeleteWhere<StoredAnswer>(answer => answer.AnyTenant() && answer.StoredAt < cutoff); // every account's
         await session.SaveChangesAsync(ct);
     }
 }

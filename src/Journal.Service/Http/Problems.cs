@@ -36,7 +36,7 @@ public static class Problems
         problem.Extensions.Remove("exception");
     }
 
-    /// <summary>A refused command as problem details: 400 (naming each invalid field), 404, 409 or 412.</summary>
+    /// <summary>A refused command as problem details: 400 (naming each invalid field), 401, 403, 404, 409, 412 or 429.</summary>
     public static ProblemDetails For(Refusal refusal)
     {
         var status = refusal.Kind switch
@@ -45,6 +45,9 @@ public static class Problems
             RefusalKind.NotFound => StatusCodes.Status404NotFound,
             RefusalKind.Conflict => StatusCodes.Status409Conflict,
             RefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
+            RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+            RefusalKind.TooMany => StatusCodes.Status429TooManyRequests,
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, null),
         };
         var problem = refusal.Errors is { } errors
@@ -54,7 +57,14 @@ public static class Problems
         return problem;
     }
 
-    public static IResult Result(Refusal refusal) => Results.Problem(For(refusal));
+    /// <summary>The refusal as an answer, with Retry-After when it says when to try again.</summary>
+    public static IResult Result(Refusal refusal) =>
+        refusal.RetryAfter is null ? Results.Problem(For(refusal)) : new RetryLater(refusal);
+
+    private sealed class RetryLater(Refusal refusal) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Security.ApiChallenges.Refused(httpContext, refusal);
+    }
 
     public static ProblemDetails ConcurrentChange(Exception _) =>
         ProblemTypes.Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrentChange, "Concurrent change",

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.WebEncoders;
+using Journal.Http.Security;
+using Wolverine.Http.Marten;
 
 namespace Journal.Web;
 
@@ -22,6 +24,8 @@ public static class WebPages
                 o.RootDirectory = "/Web/Pages";
                 o.Conventions.ConfigureFilter(new PageSecurityHeaders());
                 o.Conventions.ConfigureFilter(new ExpiredForms());
+                // Every page is the signed-in account's, but those marked [AllowAnonymous] (sign-in, sign-up, shared notebooks).
+                o.Conventions.AuthorizeFolder("/");
             })
             // Under test hosts the entry assembly is the test runner: name the assembly that holds the pages.
             .ConfigureApplicationPartManager(parts =>
@@ -33,6 +37,8 @@ public static class WebPages
             });
         // Razor still escapes markup characters; this only stops it from writing "é" as "&#xE9;".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // The pages' Marten sessions are the signed-in account's tenant, as the API endpoints' are.
+        services.AddMartenTenancyDetection(t => t.IsClaimTypeNamed(JournalClaims.Account));
         return builder;
     }
 

@@ -113,7 +113,7 @@ public sealed class IdempotencyTests(JournalHost fixture) : IntegrationTest(fixt
 
         await Host.Services.GetRequiredService<IdempotencyPruning>().PruneAsync(TestContext.Current.CancellationToken);
 
-        await using var session = Fixture.Store.QuerySession();
+        await using var session = Fixture.Store.QuerySession(Owner.Id.ToString());
         var kept = await session.Query<StoredAnswer>().Select(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([$"POST /api/notebooks/{id}/days young"], kept);
     }

@@ -52,13 +52,13 @@ public sealed class NotebookEventsTests(JournalHost fixture) : IntegrationTest(f
         var type = NotebookEvents.Names.Single(n => n.Value == storedName).Key;
         var id = Guid.CreateVersion7();
         var sample = Samples[type] is NotebookStarted again ? again with { NotebookId = id } : Samples[type];
-        await using (var session = Fixture.Store.LightweightSession())
+        await using (var session = Fixture.Store.LightweightSession(Owner.Id.ToString()))
         {
             session.Events.StartStream<NotebookProgress>(id, [.. Before(id), sample]);
             await session.SaveChangesAsync(TestContext.Current.CancellationToken); // the inline projection folds it, or throws
         }
 
-        await using var query = Fixture.Store.QuerySession();
+        await using var query = Fixture.Store.QuerySession(Owner.Id.ToString());
         var events = await query.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken);
         Assert.Equal(storedName, events[^1].EventTypeName);
         var stored = await query.LoadAsync<NotebookProgress>(id, TestContext.Current.CancellationToken);

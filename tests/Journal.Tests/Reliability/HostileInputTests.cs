@@ -44,7 +44,7 @@ public sealed class HostileInputTests(JournalHost fixture) : IntegrationTest(fix
         var appended = await Host.EventRows() - before;
         if (appended != 0)
         {
-            await using var session = Fixture.Store.QuerySession();
+            await using var session = Fixture.Store.QuerySession(Owner.Id.ToString());
             var events = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Take((int)appended).ToListAsync(TestContext.Current.CancellationToken);
             Assert.Fail($"{appended} events were appended: {string.Join(", ", events.Select(e => $"{e.EventTypeName} {System.Text.Json.JsonSerializer.Serialize(e.Data)}"))}");
         }

@@ -75,6 +75,7 @@ public sealed class HostileRequests(Guid id, long version, string loggedDate, st
         WrongContentTypes();
         OversizedBodies();
         AbusiveHeaders();
+        AuthenticationAbuse();
         return _all;
     }
 
@@ -407,6 +408,37 @@ public sealed class HostileRequests(Guid id, long version, string loggedDate, st
         Add("abusive headers", "Accept: application/xml and a bad body", HttpMethod.Post, $"{Notebook}/days", """{"title":""}""", headers: [("Accept", "application/xml")]);
         Add("abusive headers", "Accept-Charset of 10k and a bad body", HttpMethod.Post, $"{Notebook}/days", """{"title":""}""", headers: [("Accept-Charset", new string('c', 10_000))]);
         Add("abusive headers", "Content-Encoding gzip on plain JSON", HttpMethod.Post, $"{Notebook}/days", """{"title":"x","date":"2026-03-05"}""", headers: [("Content-Encoding", "gzip"), stale]);
+    }
+
+    /// <summary>
+    /// Credentials that are malformed, forged, enormous or made of SQL and JSON: each request is otherwise valid, so only
+    /// the credentials stop it (401, or 403 for a write the credentials may not make), and nothing is appended.
+    /// </summary>
+    private void AuthenticationAbuse()
+    {
+        static string Basic(string text) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+        string[] authorizations =
+        [
+            "Bearer", "Bearer ", "Bearer jnl_", "Bearer jnl_" + new string('!', 43), "Bearer jnl_" + new string('A', 42), "Bearer jnl_" + new string('A', 44),
+            "Bearer jnl_" + new string('A', 43), "bearer jnl_" + new string('b', 43), "Bearer " + new string('t', 30_000), "Bearer " + new string('t', 100_000),
+            "Bearer jnl_' OR '1'='1' --" + new string('A', 17), "Bearer {\"$ne\": null}", "Bearer ../../../etc/passwd", "Bearer jnl_%00%00",
+            "Token abc", "Negotiate YIIB", "Digest username=\"x\"", "Basic", "Basic !!!", "Basic " + new string('=', 50), "Basic",
+            Basic("no-colon"), Basic(":"), Basic(":password only"), Basic("nobody@example.com:"), Basic(new string('e', 10_000) + ":pw"),
+            Basic("x' OR '1'='1@example.com:password"), Basic("{\"$ne\":null}:password"), Basic("owner@example.com'--:x"),
+            "Basic " + Convert.ToBase64String([0xff, 0xfe, 0x3a, 0x00]), "Bearer jnl_" + new string('A', 43) + ", Bearer jnl_" + new string('B', 43),
+        ];
+        foreach (var authorization in authorizations)
+        {
+            Add("authentication abuse", $"GET with {Cut(authorization)}", HttpMethod.Get, Notebook, null, headers: [("Authorization", authorization)]);
+            Add("authentication abuse", $"LogDay with {Cut(authorization)}", HttpMethod.Post, $"{Notebook}/days", """{"title":"Moves","date":"2026-03-05"}""",
+                headers: [("Authorization", authorization)]);
+            Add("authentication abuse", $"a token with {Cut(authorization)}", HttpMethod.Post, "/api/tokens", """{"name":"stolen"}""",
+                headers: [("Authorization", authorization)]);
+        }
+        string[] emails = ["x' OR '1'='1@example.com", "{\"$ne\":null}", "owner@example.com\u0000", "a@b.c'; DROP TABLE journal.mt_events; --", new string('e', 10_000) + "@example.com"];
+        foreach (var email in emails)
+            Add("authentication abuse", $"sign-up as {Cut(email)}", HttpMethod.Post, "/api/accounts", $$"""{"email":"{{email}}","password":"a long enough password"}""",
+                headers: [("Authorization", "")]);
     }
 
     private static string Cut(string s) => s.Length <= 24 ? s : $"{s[..12]}…({s.Length} chars)";

@@ -39,7 +39,7 @@ public sealed class RebuildTests(JournalHost fixture) : IntegrationTest(fixture)
         Assert.NotEmpty(live[nameof(DayEntry)]);
 
         // Leave the rebuild nothing to lean on: half the documents gone, a stray entry that no event made.
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Owner.Id.ToString()))
         {
             foreach (var type in new[] { typeof(NotebookProgress), typeof(DayEntry) })
             {

@@ -186,7 +186,7 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
         Assert.Equal("Error: Minutes a day must be between 1 and 1440; it was 0.", page.Text("#start-plan-minutesPerDay-error"));
         Assert.StartsWith("Error: Time zone must be an IANA time zone id", page.Text("#start-timeZone-error"));
         Assert.StartsWith("Error: Day starts at must be a time of day", page.Text("#start-dayStartsAt-error"));
-        await using var session = Fixture.Store.QuerySession();
+        await using var session = Fixture.Store.QuerySession(Owner.Id.ToString());
         Assert.Equal(0, await session.Query<Journal.Notebooks.Progress.NotebookProgress>().CountAsync(TestContext.Current.CancellationToken));
     }
 
@@ -195,8 +195,13 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
     {
         var id = await Host.StartedNotebook();
 
-        using var content = new FormUrlEncodedContent([new("title", "Forged")]);
-        var response = await Host.Client().PostAsync(new Uri($"/notebooks/{id}?handler=log", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        // Signed in (a cross-site page would send the browser's session cookie too), but no antiforgery token.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/notebooks/{id}?handler=log", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("title", "Forged")]),
+        };
+        request.Headers.Add("Cookie", await Host.SignedIn());
+        var response = await Host.Client().SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("The form has expired", (await Parse(response)).Text("h1"));

@@ -10,8 +10,34 @@ public sealed record OpenedPage(IHtmlDocument Page, string Url, string? Cookie);
 
 public static class Pages
 {
-    public static Task<HttpResponseMessage> Get(this IAlbaHost host, string url) =>
-        host.Client().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+    /// <summary>GETs a page signed in as the owner.</summary>
+    public static async Task<HttpResponseMessage> Get(this IAlbaHost host, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            request.Headers.Add("Cookie", await host.SignedIn(fresh: attempt > 1));
+            var response = await host.Client().SendAsync(request, TestContext.Current.CancellationToken);
+            // A test that moves the clock weeks ahead outlives the session cookie: sign in again.
+            if (attempt > 1 || response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.OriginalString.Contains("/signin", StringComparison.Ordinal) != true)
+                return response;
+        }
+    }
+
+    /// <summary>The owner's session cookie: signed in through the sign-in form once after each reset.</summary>
+    public static async Task<string> SignedIn(this IAlbaHost host, bool fresh = false)
+    {
+        if (!fresh && JournalHost.PageCookie is { } cookie) return cookie;
+        var signIn = await host.Anonymous().GetAsync(new Uri("/signin", UriKind.Relative), TestContext.Current.CancellationToken);
+        var opened = new OpenedPage(await Parse(signIn), "/signin", Cookies(signIn));
+        var response = await host.Submit(opened, "form#signin", Fields(("email", Owner.Email), ("password", Owner.Password)), withSession: false);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return JournalHost.PageCookie = Cookies(response) ?? throw new InvalidOperationException("Signing in set no cookie");
+    }
+
+    /// <summary>"name=value; name=value" of the cookies a response sets.</summary>
+    public static string? Cookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? string.Join("; ", cookies.Select(c => c.Split(';')[0])) : null;
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPage(this IAlbaHost host, string url)
     {
@@ -34,8 +60,7 @@ public static class Pages
     public static async Task<OpenedPage> Open(this IAlbaHost host, string url)
     {
         var response = await host.Get(url);
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var cookies) ? string.Join("; ", cookies.Select(c => c.Split(';')[0])) : null;
-        return new OpenedPage(await Parse(response), url, cookie);
+        return new OpenedPage(await Parse(response), url, Cookies(response));
     }
 
     /// <summary>GETs <paramref name="pageUrl"/> and sends its form found by <paramref name="formSelector"/>.</summary>
@@ -48,7 +73,7 @@ public static class Pages
     /// <paramref name="fields"/>, to its action (or <paramref name="action"/>), with the page's cookies.
     /// </summary>
     public static async Task<HttpResponseMessage> Submit(this IAlbaHost host, OpenedPage opened, string formSelector,
-        IReadOnlyDictionary<string, string> fields, string? action = null)
+        IReadOnlyDictionary<string, string> fields, string? action = null, bool withSession = true)
     {
         var form = opened.Page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form {formSelector} on {opened.Url}");
@@ -58,7 +83,8 @@ public static class Pages
         {
             var (name, value) = element switch
             {
-                IHtmlInputElement input when input.Type is not ("submit" or "button" or "checkbox" or "radio") => (input.Name, input.Value),
+                IHtmlInputElement { Type: "checkbox" or "radio" } box => box.IsChecked ? (box.Name, box.Value) : (null, null),
+                IHtmlInputElement input when input.Type is not ("submit" or "button") => (input.Name, input.Value),
                 IHtmlTextAreaElement area => (area.Name, area.Value),
                 IHtmlSelectElement select => (select.Name, select.Value),
                 _ => (null, null),
@@ -71,7 +97,8 @@ public static class Pages
 
         var target = (action ?? form.GetAttribute("action") ?? opened.Url).Split('#')[0];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, UriKind.Relative)) { Content = new FormUrlEncodedContent(values) };
-        if (opened.Cookie is not null) request.Headers.Add("Cookie", opened.Cookie);
+        var cookies = new[] { withSession ? await host.SignedIn() : null, opened.Cookie }.Where(c => c is not null);
+        if (cookies.Any()) request.Headers.Add("Cookie", string.Join("; ", cookies));
         return await host.Client().SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -19,19 +19,25 @@ public sealed class AuditCommand : JasperFxAsyncCommand<NetCoreInput>
         var json = host.Services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        await using var session = store.QuerySession();
-        var ids = await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "notebook_started")
-            .Select(e => e.StreamId).ToListAsync();
+        // Every account's notebooks: each is read in its own account's tenant.
+        List<(Guid Id, string Tenant)> ids;
+        await using (var all = store.QuerySession())
+        {
+            var started = await all.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.EventTypeName == "notebook_started")
+                .Select(e => new { e.StreamId, e.TenantId }).ToListAsync();
+            ids = [.. started.Select(e => (e.StreamId, e.TenantId))];
+        }
         Console.WriteLine($"Auditing {ids.Count} notebooks…");
         var clock = Stopwatch.StartNew();
         var drifted = 0;
         for (var i = 0; i < ids.Count; i++)
         {
-            var audit = await NotebookAudit.RunAsync(session, ids[i], now, json, CancellationToken.None);
+            await using var session = store.QuerySession(ids[i].Tenant);
+            var audit = await NotebookAudit.RunAsync(session, ids[i].Id, now, json, CancellationToken.None);
             if (audit is { Consistent: false })
             {
                 drifted++;
-                Console.WriteLine($"  DRIFT {ids[i]}: {string.Join(", ", audit.Differences.Select(d => d.Field))}");
+                Console.WriteLine($"  DRIFT {ids[i].Id}: {string.Join(", ", audit.Differences.Select(d => d.Field))} (account {ids[i].Tenant})");
             }
             if ((i + 1) % 500 == 0 || i + 1 == ids.Count)
                 Console.WriteLine($"  {i + 1} / {ids.Count} checked ({(i + 1) / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} per second)");

@@ -24,7 +24,7 @@ public sealed class AuditTests(JournalHost fixture) : IntegrationTest(fixture)
 
     private async Task Corrupt(Guid id)
     {
-        await using var session = Store.LightweightSession();
+        await using var session = Store.LightweightSession(Owner.Id.ToString());
         var progress = (await session.LoadAsync<NotebookProgress>(id, TestContext.Current.CancellationToken))!;
         progress.DaysLogged = 42;
         progress.Title = "Tampered";

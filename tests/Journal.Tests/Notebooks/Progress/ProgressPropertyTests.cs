@@ -25,7 +25,7 @@ public sealed class ProgressPropertyTests(JournalHost fixture) : IntegrationTest
             var id = await Host.StartedNotebook(Api.RustOwnership() with { Plan = new Plan(8, 20, 30) });
             foreach (var step in steps) await CommandSteps.Run(Host, Clock, id, start.AddDays(step.Offset), step);
 
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(Owner.Id.ToString());
             var stored = await session.LoadAsync<NotebookProgress>(id);
             var folded = await session.Events.AggregateStreamAsync<NotebookProgress>(id);
             Assert.Equal(JsonSerializer.Serialize(folded), JsonSerializer.Serialize(stored));

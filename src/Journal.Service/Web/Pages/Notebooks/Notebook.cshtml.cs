@@ -1,5 +1,7 @@
 using Journal.Contracts;
+using Journal.Accounts.Deciders;
 using Journal.Http;
+using Journal.Http.Security;
 using Journal.Notebooks;
 using Journal.Notebooks.Deciders;
 using Journal.Notebooks.Progress;
@@ -11,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Journal.Web.Pages.Notebooks;
 
 /// <summary>One notebook as a reader sees it, with the forms to log a day and to rest a day.</summary>
-public sealed class NotebookModel(IQuerySession session, NotebookCommands commands, TimeProvider clock) : PageModel
+public sealed class NotebookModel(IQuerySession session, NotebookCommands commands, AccountCommands accounts, IDocumentStore store, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> LogLabels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -28,10 +30,14 @@ public sealed class NotebookModel(IQuerySession session, NotebookCommands comman
         ["reason"] = "Reason",
     };
 
+    public NotebookView? View { get; private set; }
     public NotebookProgressResponse? Progress { get; private set; }
     public StudyCalendarView? Calendar { get; private set; }
     public DateOnly Today { get; private set; }
     public string? Notice { get; private set; }
+
+    /// <summary>The notebook's share link, when it has one.</summary>
+    public string? ShareSlug { get; private set; }
 
     /// <summary>Study days and rest days in date order: the notebook's pages.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -90,6 +96,21 @@ public sealed class NotebookModel(IQuerySession session, NotebookCommands comman
         return await Rejected(id, decision, LogValues, ct);
     }
 
+    public async Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<NotebookProgress>(id, ct) is null) return Missing();
+        var slug = TokenSecrets.NewSlug();
+        await accounts.Apply(User.AccountId(), (account, _) => ShareNotebookDecider.Share(account, id, slug), ct);
+        return PageRedirects.SeeOther(this, $"/notebooks/{id}#share");
+    }
+
+    public async Task<IActionResult> OnPostUnshareAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<NotebookProgress>(id, ct) is null) return Missing();
+        await accounts.Apply(User.AccountId(), (account, _) => ShareNotebookDecider.Unshare(account, id), ct);
+        return PageRedirects.SeeOther(this, $"/notebooks/{id}#share");
+    }
+
     public FieldView LogField(string name, string type = "text", string? hint = null, bool required = false, int rows = 0, string? inputMode = null) =>
         new("log", name, LogLabels[name], LogValues.GetValueOrDefault(name), LogErrors.For(name), type, hint, required, rows, inputMode);
 
@@ -120,12 +141,10 @@ public sealed class NotebookModel(IQuerySession session, NotebookCommands comman
     {
         var progress = await session.LoadAsync<NotebookProgress>(id, ct);
         if (progress is null) return false;
-        Today = ProgressView.Today(progress, clock.GetUtcNow());
-        Progress = ProgressView.Build(progress, Today);
-        Calendar = StudyCalendar.Build(CalendarFacts.Of(progress, Today));
-        Timeline = [.. Progress.Days.Select(d => new TimelineEntry(d.Date, d, null))
-            .Concat(Progress.Skips.Select(s => new TimelineEntry(s.Date, null, s)))
-            .OrderBy(entry => entry.Date)];
+        View = NotebookView.Of(progress, clock.GetUtcNow(), $"/notebooks/{id}/days") with { Forms = "_RecordForms", FormsModel = this };
+        await using (var global = store.QuerySession())
+            ShareSlug = (await global.LoadAsync<Journal.Accounts.Account>(User.AccountId(), ct))?.ShareLinks.FirstOrDefault(s => s.NotebookId == id)?.Slug;
+        (Today, Progress, Calendar, Timeline) = (View.Today, View.Progress, View.Calendar, View.Timeline);
         return true;
     }
 

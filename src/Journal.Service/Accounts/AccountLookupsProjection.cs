@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Journal.Accounts;
+
+/// <summary>The documents a request looks up by what it presents: a token's hash, a share link's slug.</summary>
+public sealed partial class AccountLookupsProjection : EventProjection
+{
+    public AccountLookupsProjection()
+    {
+        Options.DeleteViewTypeOnTeardown<AccessToken>();
+        Options.DeleteViewTypeOnTeardown<ShareLink>();
+    }
+
+    public static AccessToken Create(IEvent<TokenIssued> e) => new()
+    {
+        Id = e.Data.TokenHash, AccountId = e.StreamId, TokenId = e.Data.TokenId, Scopes = e.Data.Scopes,
+    };
+
+    public static void Project(IEvent<TokenRevoked> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<AccessToken>(t => t.AccountId == e.StreamId && t.TokenId == e.Data.TokenId);
+
+    public static ShareLink Create(IEvent<ShareLinkCreated> e) => new()
+    {
+        Id = e.Data.Slug, AccountId = e.StreamId, NotebookId = e.Data.NotebookId,
+    };
+
+    public static void Project(IEvent<ShareLinkRevoked> e, IDocumentOperations ops) => ops.Delete<ShareLink>(e.Data.Slug);
+}

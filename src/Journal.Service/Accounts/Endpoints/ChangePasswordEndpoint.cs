@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Journal.Accounts.Deciders;
+using Journal.Contracts;
+using Journal.Http;
+using Journal.Http.Security;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Journal.Accounts.Endpoints;
+
+public static class ChangePasswordEndpoint
+{
+    [WolverinePut("/api/me/password")]
+    [NotTenanted]
+    [Tags("Accounts")]
+    [EndpointSummary("Change the password (the current one is required); signs out the pages everywhere")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public static async Task<IResult> Put(ChangePassword command, ClaimsPrincipal user, AccountCommands accounts, IPasswords passwords, CancellationToken ct)
+    {
+        var (decision, _) = await accounts.Apply(user.AccountId(), (account, _) => ChangePasswordDecider.Decide(command, account, passwords), ct);
+        return decision.Refusal is { } refusal ? Problems.Result(refusal) : Results.NoContent();
+    }
+}
