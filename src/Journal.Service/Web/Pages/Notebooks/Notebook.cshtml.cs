@@ -47,6 +47,10 @@ public sealed class NotebookModel(IQuerySession session, NotebookCommands comman
     public Dictionary<string, string> SkipValues { get; } = new(StringComparer.Ordinal);
     public FormErrors SkipErrors { get; } = new();
 
+    /// <summary>The calendar year shown, for a calendar longer than a year (<c>?year=2025</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? CalendarYear { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? logged, string? rested, string? started, CancellationToken ct)
     {
         if (!await Load(id, ct)) return Missing();
@@ -141,7 +145,7 @@ public sealed class NotebookModel(IQuerySession session, NotebookCommands comman
     {
         var progress = await session.LoadAsync<NotebookProgress>(id, ct);
         if (progress is null) return false;
-        View = NotebookView.Of(progress, clock.GetUtcNow(), $"/notebooks/{id}/days") with { Forms = "_RecordForms", FormsModel = this };
+        View = NotebookView.Of(progress, clock.GetUtcNow(), $"/notebooks/{id}", CalendarYear) with { Forms = "_RecordForms", FormsModel = this };
         await using (var global = store.QuerySession())
             ShareSlug = (await global.LoadAsync<Journal.Accounts.Account>(User.AccountId(), ct))?.ShareLinks.FirstOrDefault(s => s.NotebookId == id)?.Slug;
         (Today, Progress, Calendar, Timeline) = (View.Today, View.Progress, View.Calendar, View.Timeline);
