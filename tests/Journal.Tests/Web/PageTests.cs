@@ -75,7 +75,7 @@ public sealed class PageTests(JournalHost fixture) : IntegrationTest(fixture)
         Assert.Equal("6 studied days, 1 rest day, 0 missed days in the plan.", page.Text("svg.calendar-svg desc"));
         Assert.Equal(["Studied (darker: longer)", "Rest day", "Free (the plan's slack)", "Missed", "Today", "Ahead in the plan"],
             page.QuerySelectorAll(".legend li").Select(li => li.Text()));
-        Assert.Equal("Rest day · Tue, May 5 — Rest", page.Text("#rest-2026-05-05"));
+        Assert.Equal("Rest day · Tue, May 5 — Rest", page.Text("#rest-2026-05-05 p"));
     }
 
     [Fact]
