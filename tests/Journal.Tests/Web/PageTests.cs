@@ -95,6 +95,23 @@ public sealed class PageTests(JournalHost fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task The_whole_notebook_shows_every_entry_in_full_on_one_page()
+    {
+        var id = await LearningRust();
+        await Host.SkippedDay(id, "2026-05-03", "Sunday off");
+
+        var page = await Host.Page($"/notebooks/{id}/all");
+
+        Assert.Equal("Learning Rust", page.Text("h1"));
+        Assert.Equal(["Ownership", "Borrowing", "Slices", "Lifetimes", "Traits", "Closures"], page.QuerySelectorAll(".whole-day h2").Select(h => h.Text()));
+        Assert.Equal("Day 4 · Thu, Apr 30 · 1 hr", page.Text("#day-2026-04-30 .day-meta"));
+        Assert.Equal("The full entry on Lifetimes.", page.QuerySelector("#day-2026-04-30 .prose p").Text());
+        Assert.Equal("Rest day · Sun, May 3 — Sunday off", page.Text("#rest-2026-05-03"));
+        Assert.Empty(page.QuerySelectorAll("main form"));
+        Assert.Equal($"/notebooks/{id}/all", (await Host.Page($"/notebooks/{id}")).QuerySelector(".notebook-links a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_day_page_has_the_full_entry_and_the_days_around_it()
     {
         var id = await LearningRust();
