@@ -108,11 +108,16 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     private string? _signedIn;
+    private DateTimeOffset _signedInAt;
 
-    /// <summary>The cookies of one sign-in through the form, shared by every signed-in context.</summary>
+    /// <summary>
+    /// The cookies of one sign-in through the form, shared by every signed-in context; signed in again when a test
+    /// has moved the pinned clock away from when the cookie was made (it would have expired, or not be issued yet).
+    /// </summary>
     private async Task<string> SignedInState()
     {
-        if (_signedIn is not null) return _signedIn;
+        if (_signedIn is not null && Clock.Now >= _signedInAt && Clock.Now - _signedInAt < TimeSpan.FromDays(7)) return _signedIn;
+        _signedInAt = Clock.Now;
         var page = await NewPage(signedIn: false);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Email").FillAsync(Email);
@@ -168,6 +173,13 @@ public sealed class BrowserHost : IAsyncLifetime
             });
         }
     }
+}
+
+/// <summary>One app, one browser and one pinned clock for all: the test classes take turns.</summary>
+[CollectionDefinition(Name)]
+public sealed class OneBrowser
+{
+    public const string Name = "browser";
 }
 
 /// <summary>A clock the tests set.</summary>

@@ -92,6 +92,13 @@ public static class Api
         return [.. events.Select(e => e.Data)];
     }
 
+    /// <summary>The stored names of a notebook's events, in order.</summary>
+    public static async Task<IReadOnlyList<string>> EventTypes(this IAlbaHost host, Guid id)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(Owner.Id.ToString());
+        return [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.EventTypeName)];
+    }
+
     /// <summary>
     /// Rows in the event table, all streams together: what "nothing was appended" is checked against. Marten's
     /// tombstones are left out: it writes one when an append fails after taking sequence numbers (a taken

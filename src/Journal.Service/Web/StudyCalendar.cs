@@ -13,8 +13,15 @@ public enum CalendarDayKind
     Studied,
     /// <summary>Skipped on purpose and has no entry.</summary>
     Rested,
-    /// <summary>A past date of the notebook with neither an entry nor a skip.</summary>
+    /// <summary>
+    /// A past date inside the plan with neither an entry nor a rest, once the plan's slack is used up: the plan leaves
+    /// spanDays − days dates free, and the first empty dates take that slack (<see cref="Free"/>).
+    /// </summary>
     Missed,
+    /// <summary>A past, empty date inside the plan that the plan's slack covers (10 days over 14 leave 4 free).</summary>
+    Free,
+    /// <summary>After the deadline of a notebook still in progress: past the plan, not missed (the summary says how long).</summary>
+    PastPlan,
     /// <summary>Today, with nothing yet, in a notebook still in progress: pending, not missed (as for streaks).</summary>
     Pending,
     /// <summary>A date still ahead within the plan of a notebook in progress.</summary>
@@ -29,12 +36,27 @@ public sealed record CalendarFacts(
     DateOnly Deadline,
     DateOnly Today,
     bool InProgress,
-    int? MinutesPerDay)
+    int? MinutesPerDay,
+    int PlannedDays)
 {
     public static CalendarFacts Of(NotebookProgress p, DateOnly today) => new(
         p.Days.ToDictionary(d => d.Date, d => d.Minutes),
         p.Skips.Select(s => s.Date).ToHashSet(),
-        p.StartDate, p.Deadline, today, p.Status == NotebookStatus.InProgress, p.Plan.MinutesPerDay);
+        p.StartDate, p.Deadline, today, p.Status == NotebookStatus.InProgress, p.Plan.MinutesPerDay, p.Plan.Days);
+
+    /// <summary>
+    /// The past, empty dates inside the plan that its slack covers (the dates the plan leaves free: 10 days over 14
+    /// leave 4), the earliest ones. A rest day is deliberate and takes none of the slack.
+    /// </summary>
+    public IReadOnlySet<DateOnly> FreeDates { get; } = EmptyPastPlanDates(StartDate, Deadline, Today, Studied, Rested)
+        .Take(Math.Max(0, Deadline.DayNumber - StartDate.DayNumber + 1 - PlannedDays)).ToHashSet();
+
+    private static IEnumerable<DateOnly> EmptyPastPlanDates(
+        DateOnly start, DateOnly deadline, DateOnly today, IReadOnlyDictionary<DateOnly, int?> studied, IReadOnlySet<DateOnly> rested)
+    {
+        for (var date = start; date <= deadline && date < today; date = date.AddDays(1))
+            if (!studied.ContainsKey(date) && !rested.Contains(date)) yield return date;
+    }
 }
 
 /// <param name="Level">For a studied date, 1–3 by minutes against the daily plan; otherwise 0.</param>
@@ -42,13 +64,22 @@ public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, int Level,
 
 public sealed record MonthLabel(int Week, string Name);
 
-/// <summary>A calendar laid out like a contribution calendar: one column per week (Monday first), one row per weekday.</summary>
+/// <summary>
+/// A calendar laid out like a contribution calendar: one column per week (Monday first), one row per weekday. Its
+/// counts cover the whole notebook (missed and free days only inside the plan); <see cref="Years"/> names the pages of
+/// a calendar too long for one, <see cref="Year"/> the one drawn.
+/// </summary>
 public sealed record StudyCalendarView(
     IReadOnlyList<IReadOnlyList<CalendarDay>> Weeks,
     IReadOnlyList<MonthLabel> Months,
     int StudiedCount,
     int RestedCount,
-    int MissedCount)
+    int MissedCount,
+    int FreeCount,
+    DateOnly? OverdueSince,
+    int OverdueDays,
+    IReadOnlyList<int> Years,
+    int? Year)
 {
     public DateOnly First => Weeks[0][0].Date;
     public DateOnly Last => Weeks[^1][^1].Date;
@@ -57,8 +88,8 @@ public sealed record StudyCalendarView(
 /// <summary>The study calendar's rules: which dates it spans and what each shows. Pure.</summary>
 public static class StudyCalendar
 {
-    /// <summary>Two years and a bit: the longest plan span fits.</summary>
-    public const int MaxWeeks = 106;
+    /// <summary>A calendar longer than a year is drawn a calendar year at a time.</summary>
+    public const int MaxWeeks = 53;
 
     /// <summary>A short plan is drawn among the weeks around it, so that it reads as a calendar.</summary>
     public const int MinWeeks = 12;
@@ -71,8 +102,9 @@ public static class StudyCalendar
         if (date >= facts.Today && !facts.InProgress) return CalendarDayKind.Outside; // nothing more can be logged
         if (date == facts.Today) return CalendarDayKind.Pending;
         if (date > facts.Today) return date <= facts.Deadline ? CalendarDayKind.Upcoming : CalendarDayKind.Outside;
-        // A past date: missed within the plan, and after it while the notebook is still open (overdue).
-        return date <= facts.Deadline || facts.InProgress ? CalendarDayKind.Missed : CalendarDayKind.Outside;
+        // A past date: inside the plan free (its slack) or missed; after it, past the plan while still open (overdue).
+        if (date <= facts.Deadline) return facts.FreeDates.Contains(date) ? CalendarDayKind.Free : CalendarDayKind.Missed;
+        return facts.InProgress ? CalendarDayKind.PastPlan : CalendarDayKind.Outside;
     }
 
     /// <summary>1 below half the daily plan, 2 below the plan, 3 at or above it (an hour when the plan names none); 2 when no minutes were logged.</summary>
@@ -86,13 +118,22 @@ public static class StudyCalendar
     /// <summary>
     /// From the Monday on or before the start (or today, when the notebook starts later) to the Sunday on or
     /// after the deadline, today or the last fact, whichever is latest; widened on both sides to at least
-    /// <see cref="MinWeeks"/> weeks, and at most <see cref="MaxWeeks"/> weeks from the first.
+    /// <see cref="MinWeeks"/> weeks. Longer than <see cref="MaxWeeks"/> weeks, it is drawn a calendar year at a time:
+    /// <paramref name="year"/>, or else the latest year of the plan or of the last fact.
     /// </summary>
-    public static StudyCalendarView Build(CalendarFacts facts)
+    public static StudyCalendarView Build(CalendarFacts facts, int? year = null)
     {
         var dates = facts.Studied.Keys.Concat(facts.Rested).ToList();
         var from = new[] { facts.StartDate, facts.Today }.Concat(dates).Min();
         var to = new[] { facts.Deadline, facts.Today }.Concat(dates).Max();
+        IReadOnlyList<int> years = [];
+        int? shown = null;
+        if ((to.DayNumber - from.DayNumber) / 7 + 2 > MaxWeeks)
+        {
+            years = [.. Enumerable.Range(from.Year, to.Year - from.Year + 1)];
+            shown = year is { } asked && years.Contains(asked) ? asked : new[] { facts.Deadline }.Concat(dates).Max().Year;
+            (from, to) = (Max(from, new DateOnly(shown.Value, 1, 1)), Min(to, new DateOnly(shown.Value, 12, 31)));
+        }
 
         var first = from.AddDays(-Weekday(from));
         var last = to.AddDays(6 - Weekday(to));
@@ -103,19 +144,34 @@ public static class StudyCalendar
             first = first.AddDays(-7 * before);
             last = last.AddDays(7 * (MinWeeks - weekCount - before));
         }
-        if (last.DayNumber - first.DayNumber + 1 > MaxWeeks * 7) last = first.AddDays(MaxWeeks * 7 - 1);
-
         var weeks = new List<IReadOnlyList<CalendarDay>>();
         for (var monday = first; monday <= last; monday = monday.AddDays(7))
         {
             weeks.Add([.. Enumerable.Range(0, 7).Select(i => Day(monday.AddDays(i), facts))]);
         }
-        var all = weeks.SelectMany(w => w).ToList();
-        return new StudyCalendarView(weeks, Months(weeks),
-            all.Count(d => d.Kind == CalendarDayKind.Studied),
-            all.Count(d => d.Kind == CalendarDayKind.Rested),
-            all.Count(d => d.Kind == CalendarDayKind.Missed));
+        return Counted(facts, weeks, years, shown);
     }
+
+    /// <summary>The counts cover every date of the notebook, whatever part of the calendar is drawn.</summary>
+    private static StudyCalendarView Counted(CalendarFacts facts, List<IReadOnlyList<CalendarDay>> weeks, IReadOnlyList<int> years, int? year)
+    {
+        var lastPlanDate = Min(facts.Deadline, facts.Today.AddDays(-1));
+        var planDates = facts.StartDate > lastPlanDate ? [] : Enumerable.Range(0, lastPlanDate.DayNumber - facts.StartDate.DayNumber + 1)
+            .Select(i => Classify(facts.StartDate.AddDays(i), facts)).ToList();
+        var overdue = facts.InProgress && facts.Today > facts.Deadline;
+        return new StudyCalendarView(weeks, Months(weeks),
+            facts.Studied.Keys.Count(d => d <= facts.Today && d >= facts.StartDate),
+            facts.Rested.Count(d => d <= facts.Today && d >= facts.StartDate && !facts.Studied.ContainsKey(d)),
+            planDates.Count(k => k == CalendarDayKind.Missed),
+            planDates.Count(k => k == CalendarDayKind.Free),
+            overdue ? facts.Deadline.AddDays(1) : null,
+            overdue ? facts.Today.DayNumber - facts.Deadline.DayNumber : 0,
+            years, year);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>"Thu, Apr 30: studied, 1 hr"</summary>
     public static string Describe(CalendarDay day)
@@ -125,6 +181,8 @@ public static class StudyCalendar
             CalendarDayKind.Studied => day.Minutes is { } m ? $"studied, {Display.Duration(m)}" : "studied",
             CalendarDayKind.Rested => "rest day",
             CalendarDayKind.Missed => "missed",
+            CalendarDayKind.Free => "free (the plan's slack)",
+            CalendarDayKind.PastPlan => "past the plan",
             CalendarDayKind.Pending => "today, nothing logged yet",
             CalendarDayKind.Upcoming => "ahead in the plan",
             _ => "outside the plan",

@@ -39,6 +39,7 @@ public static class WebPages
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // The pages' Marten sessions are the signed-in account's tenant, as the API endpoints' are.
         services.AddMartenTenancyDetection(t => t.IsClaimTypeNamed(JournalClaims.Account));
+        services.AddScoped<FormCommands>();
         return builder;
     }
 

@@ -127,7 +127,7 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
         Assert.Equal((await Host.Events(viaApi)).Skip(1), (await Host.Events(viaForm)).Skip(1)); // all but the start, whose ids differ
         var page = await Host.Page($"/notebooks/{viaForm}?rested=2026-03-12");
         Assert.Equal("Thu, Mar 12 is a rest day.", page.Text(".notice"));
-        Assert.Equal("Rest day · Thu, Mar 12 — Travel", page.Text("#rest-2026-03-12"));
+        Assert.Equal("Rest day · Thu, Mar 12 — Travel", page.Text("#rest-2026-03-12 p"));
         Assert.Equal("cal-day cal-rested", page.QuerySelector("rect[data-date='2026-03-12']")!.GetAttribute("class"));
 
         var twice = await Host.SubmitForm($"/notebooks/{viaForm}", "#skip-day", Fields(("date", "2026-03-12")));
@@ -217,7 +217,7 @@ public sealed class FormTests(JournalHost fixture) : IntegrationTest(fixture)
 
         var page = await Host.Page($"/notebooks/{id}");
         Assert.Null(page.QuerySelector("#log-day"));
-        Assert.Equal("Every planned day is logged (1 / 1 days): this notebook is complete.", page.Text(".record .closed-note"));
+        Assert.Equal("Every planned day is logged (1 / 1 days): this notebook is complete. Raise the plan below to go on.", page.Text(".record .closed-note"));
 
         // A form left open in another tab: the command's own rule refuses it.
         Assert.NotNull(open.Page.QuerySelector("#log-day"));

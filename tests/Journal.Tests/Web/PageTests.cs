@@ -57,7 +57,7 @@ public sealed class PageTests(JournalHost fixture) : IntegrationTest(fixture)
     public async Task The_calendar_shows_studied_rested_missed_and_pending_days_with_a_legend()
     {
         var id = await LearningRust();
-        Clock.Now = new DateTimeOffset(2026, 5, 6, 12, 0, 0, TimeSpan.Zero); // May 3 and 4 missed, May 6 today
+        Clock.Now = new DateTimeOffset(2026, 5, 6, 12, 0, 0, TimeSpan.Zero); // May 3 and 4 empty (the plan's slack), May 6 today
         await Host.SkippedDay(id, "2026-05-05", "Rest");
 
         var page = await Host.Page($"/notebooks/{id}");
@@ -65,16 +65,50 @@ public sealed class PageTests(JournalHost fixture) : IntegrationTest(fixture)
         string Kind(string date) => page.QuerySelector($"rect[data-date='{date}']")!.GetAttribute("class")!;
         Assert.Equal("cal-day cal-outside", Kind("2026-04-26"));
         Assert.Equal("cal-day cal-studied cal-l3", Kind("2026-04-27"));
-        Assert.Equal("cal-day cal-missed", Kind("2026-05-03"));
+        Assert.Equal("cal-day cal-free", Kind("2026-05-03"));
         Assert.Equal("cal-day cal-rested", Kind("2026-05-05"));
         Assert.Equal("cal-day cal-pending cal-today", Kind("2026-05-06"));
         Assert.Equal("cal-day cal-upcoming", Kind("2026-05-10"));
         Assert.Equal("cal-day cal-outside", Kind("2026-05-11"));
         Assert.Equal("Wed, May 6: today, nothing logged yet", page.QuerySelector("rect[data-date='2026-05-06'] title").Text());
         Assert.Equal("img", page.QuerySelector("svg.calendar-svg")!.GetAttribute("role"));
-        Assert.Equal("6 studied days, 1 rest day, 2 missed days.", page.Text("svg.calendar-svg desc"));
-        Assert.Equal(["Studied (darker: longer)", "Rest day", "Missed", "Today", "Ahead in the plan"], page.QuerySelectorAll(".legend li").Select(li => li.Text()));
-        Assert.Equal("Rest day · Tue, May 5 — Rest", page.Text("#rest-2026-05-05"));
+        Assert.Equal("6 studied days, 1 rest day, 0 missed days in the plan.", page.Text("svg.calendar-svg desc"));
+        Assert.Equal(["Studied (darker: longer)", "Rest day", "Free (the plan's slack)", "Missed", "Today", "Ahead in the plan"],
+            page.QuerySelectorAll(".legend li").Select(li => li.Text()));
+        Assert.Equal("Rest day · Tue, May 5 — Rest", page.Text("#rest-2026-05-05 p"));
+    }
+
+    [Fact]
+    public async Task Months_after_the_deadline_the_calendar_counts_inside_the_plan_and_says_how_long_it_is_overdue()
+    {
+        var id = await LearningRust();
+        await Host.SkippedDay(id, "2026-05-04", "Rest");
+        Clock.Now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+        var page = await Host.Page($"/notebooks/{id}");
+
+        Assert.Equal("6 studied days · 1 rest day · 3 missed days in the plan", page.Text(".calendar-counts"));
+        Assert.Equal("The plan ended May 10, 2026; overdue for 203 days since.", page.Text(".overdue-note"));
+        Assert.Equal("cal-day cal-pastplan", page.QuerySelector("rect[data-date='2026-08-01']")!.GetAttribute("class"));
+        Assert.Equal(3, page.QuerySelectorAll("rect.cal-missed").Length);
+        Assert.Contains("Past the plan", page.QuerySelectorAll(".legend li").Select(li => li.Text()));
+    }
+
+    [Fact]
+    public async Task The_whole_notebook_shows_every_entry_in_full_on_one_page()
+    {
+        var id = await LearningRust();
+        await Host.SkippedDay(id, "2026-05-03", "Sunday off");
+
+        var page = await Host.Page($"/notebooks/{id}/all");
+
+        Assert.Equal("Learning Rust", page.Text("h1"));
+        Assert.Equal(["Ownership", "Borrowing", "Slices", "Lifetimes", "Traits", "Closures"], page.QuerySelectorAll(".whole-day h2").Select(h => h.Text()));
+        Assert.Equal("Day 4 · Thu, Apr 30 · 1 hr", page.Text("#day-2026-04-30 .day-meta"));
+        Assert.Equal("The full entry on Lifetimes.", page.QuerySelector("#day-2026-04-30 .prose p").Text());
+        Assert.Equal("Rest day · Sun, May 3 — Sunday off", page.Text("#rest-2026-05-03"));
+        Assert.Empty(page.QuerySelectorAll("main form"));
+        Assert.Equal($"/notebooks/{id}/all", (await Host.Page($"/notebooks/{id}")).QuerySelector(".notebook-links a")!.GetAttribute("href"));
     }
 
     [Fact]

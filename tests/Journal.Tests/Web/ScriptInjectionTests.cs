@@ -74,7 +74,7 @@ public sealed class ScriptInjectionTests(JournalHost fixture) : IntegrationTest(
         Assert.Equal(payload, page.QuerySelector("h1").Text());
         Assert.Equal(payload, page.QuerySelector(".day-card h3").Text());
         Assert.Equal($"{payload}\n{payload}", page.QuerySelector(".day-card .summary")!.TextContent);
-        Assert.Equal($"Rest day · Wed, Mar 11 — {payload}", page.QuerySelector(".rest-day").Text());
+        Assert.Equal($"Rest day · Wed, Mar 11 — {payload}", page.QuerySelector(".rest-day p").Text());
         Assert.Equal(payload, day.QuerySelector("h1").Text());
         Assert.Contains("<script>alert(1)</script>", day.QuerySelector(".entry")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("<script>alert(1)</script>", page.QuerySelector(".spark")!.TextContent, StringComparison.Ordinal);

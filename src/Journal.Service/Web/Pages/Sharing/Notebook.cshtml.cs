@@ -12,7 +12,7 @@ public sealed class NotebookModel(IDocumentStore store, TimeProvider clock) : Pa
 {
     public NotebookView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, int? year, CancellationToken ct)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
         await using var shared = await SharedNotebooks.FindAsync(store, slug, ct);
@@ -21,7 +21,7 @@ public sealed class NotebookModel(IDocumentStore store, TimeProvider clock) : Pa
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        View = NotebookView.Of(shared.Progress, clock.GetUtcNow(), $"/s/{slug}/days");
+        View = NotebookView.Of(shared.Progress, clock.GetUtcNow(), $"/s/{slug}", year);
         return Page();
     }
 }
