@@ -67,6 +67,7 @@ public sealed class BrowserHost : IAsyncLifetime
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Owner());
 
         Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -104,6 +105,9 @@ public sealed class BrowserHost : IAsyncLifetime
             BypassCSP = bypassCsp,
             StorageState = signedIn ? await SignedInState() : null,
         });
+        // A shared, busy machine (CI runs beside other work) can take longer than Playwright's defaults.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
