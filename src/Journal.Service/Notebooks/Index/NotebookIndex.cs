@@ -24,6 +24,8 @@ public static class NotebookIndex
             .Stats(out var stats)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
-        return ([.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))], stats.TotalResults);
+        // A page past the end returns no rows, and with them no total: count the filter's rows then.
+        var total = rows.Count == 0 && pageNumber > 1 ? await query.CountAsync(ct) : stats.TotalResults;
+        return ([.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))], total);
     }
 }

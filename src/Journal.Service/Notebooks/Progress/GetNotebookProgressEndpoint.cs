@@ -50,9 +50,13 @@ public static class GetNotebookProgressEndpoint
             { On: { } date } => (ProgressFold.FoldOn(events, date), date),
             _ => throw new InvalidOperationException("unreachable"),
         };
+        // Before the notebook, both ways of looking back find nothing: recorded after the instant, or starting after the date.
         if (state is null)
             return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
                 "The notebook did not exist yet", $"Notebook {notebookId} was started after {asOf}."));
+        if (travel.On is { } onDate && onDate < state.StartDate)
+            return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
+                "The notebook did not exist yet", $"Notebook {notebookId} starts on {state.StartDate:yyyy-MM-dd}, after {onDate:yyyy-MM-dd}."));
         var localToday = today ?? ProgressView.Today(state, travel.AsOf ?? clock.GetUtcNow());
         return TypedResults.Ok(ProgressView.Build(state, localToday));
     }
