@@ -57,7 +57,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new DatabaseUnavailableException($"No initdb and pg_ctl in {bin}. {PostgresBinaries.NotFoundMessage}");
 
         var runAs = Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows() ? Superuser : null;
-        var cluster = new EmbeddedPostgres(bin, Path.GetFullPath(dataDirectory), runAs, logger);
+        var cluster = new EmbeddedPostgres(PostgresBinaries.Resolve(bin), Path.GetFullPath(dataDirectory), runAs, logger);
         await cluster.InitialiseIfNeededAsync(ct);
         var replaced = await cluster.UpgradeIfNeededAsync(ct);
         await cluster.StartOrAdoptAsync(port, ct);
@@ -90,7 +90,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             var pgdata = Path.Combine(staging, "data");
             await RunAsync("initdb", ["-D", pgdata, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
-                "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
+                "-E", "UTF8", "--no-locale"], ct);
             await File.WriteAllTextAsync(Path.Combine(pgdata, PasswordFileName), password, ct);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(pgdata, PasswordFileName), UnixFileMode.UserRead | UnixFileMode.UserWrite);
             if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory); // empty, checked above
@@ -130,7 +130,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await HandToRunAsUserAsync(work, ct);
         var upgraded = Path.Combine(work, "data");
         await RunAsync("initdb", ["-D", upgraded, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
-            "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
+            "-E", "UTF8", "--no-locale"], ct);
         try
         {
             // Copy mode: the old folder is only read. pg_upgrade signs in to both servers over a socket in its working folder.

@@ -42,6 +42,16 @@ public static class PostgresBinaries
         return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : null;
     }
 
+    /// <summary>
+    /// The folder the binaries really live in: a folder of links to them (/usr/local/bin, Homebrew's bin) lacks their
+    /// siblings, such as pg_upgrade, pg_dump and vacuumdb of the same version.
+    /// </summary>
+    public static string Resolve(string folder)
+    {
+        var target = new FileInfo(Path.Combine(folder, "pg_ctl")).ResolveLinkTarget(returnFinalTarget: true);
+        return Path.GetDirectoryName(target?.FullName) is { } real && HasServerBinaries(real) ? real : folder;
+    }
+
     public static bool HasServerBinaries(string folder) =>
         File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl"));
 
