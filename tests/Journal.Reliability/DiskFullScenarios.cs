@@ -79,7 +79,7 @@ public static partial class Scenarios
         var upAt = DateTimeOffset.UtcNow;
         await makeWritable(cluster);
         var fromBack = await FirstSuccessAfterAsync(driver, upAt, TimeSpan.FromSeconds(30));
-        Progress(fromBack is { } r ? $"{tag}: space is back; first 2xx write {r.TotalSeconds:F1} s later" : $"{tag}: no 2xx write within 30 s of space coming back");
+        Progress(fromBack is { } r ? $"{tag}: the database writes again; first 2xx write {r.TotalSeconds:F1} s later" : $"{tag}: no 2xx write within 30 s of the database writing again");
         await Task.Delay(settings.After);
         await stop.CancelAsync();
         await load;
@@ -101,7 +101,8 @@ public static partial class Scenarios
             $"writes while the database could not write ({settings.Down.TotalSeconds:F0} s, from 1 s after): {whileDown.Count}, {prompt503} answered 503 service-unavailable with Retry-After, " +
                 $"{whileDown.Count - prompt503} otherwise ({Describe(whileDown.Where(o => o is not { Status: 503, RetryAfter: true }))}); slowest answer {slowest.TotalMilliseconds:F0} ms",
             $"reads meanwhile (GET /api/notebooks/{{id}}): {readsDown.Count(x => x.Status == 200)} of {readsDown.Count} answered 200 ({string.Join(", ", readsDown.GroupBy(x => x.Status?.ToString(CultureInfo.InvariantCulture) ?? "no answer").Select(g => $"{g.Count()} × {g.Key}"))})",
-            $"after space came back: the first 2xx write {Seconds(fromBack ?? TimeSpan.MaxValue)} later, without a restart",
+            $"the reasons the service logged for its 503s: {Reasons(service.Output)}",
+            $"once the database could write again: the first 2xx write {Seconds(fromBack ?? TimeSpan.MaxValue)} later, without a restart",
             $"in doubt (no 2xx before giving up or the end of the load): {check.InDoubt}, of which {check.InDoubtCommitted} are in the store; none were acknowledged, so none is lost",
             $"audits: {check.Notebooks - check.AuditsInconsistent} of {check.Notebooks} consistent; acknowledged at another version than stored: {check.WrongVersion}",
         };
@@ -111,7 +112,16 @@ public static partial class Scenarios
             && whileDown.Count > 0 && prompt503 == whileDown.Count && readsDown.Count > 0 && readsDown.All(x => x.Status == 200)
             && fromBack < Settings.RecoveryLimit && driver.Outcomes.Values.All(o => o != Outcome.Rejected);
         return new ScenarioResult(name, observations.Count + reads.Count, driver.Ledger.Count, check.Lost, check.Duplicated,
-            $"{serverErrors} (+{observations.Count(o => o.Status == 503)} × 503 with Retry-After)", $"{Seconds(fromBack ?? TimeSpan.MaxValue)} after space came back", passed, notes);
+            $"{serverErrors} (+{observations.Count(o => o.Status == 503)} × 503 with Retry-After)", $"{Seconds(fromBack ?? TimeSpan.MaxValue)} after it could write again", passed, notes);
+    }
+
+    /// <summary>The service's own account of its 503s ("Database unavailable, answered 503: …"), counted by reason.</summary>
+    private static string Reasons(string output)
+    {
+        const string marker = "answered 503: ";
+        var reasons = output.Split('\n').Select(l => l.IndexOf(marker, StringComparison.Ordinal) is var i and >= 0 ? l[(i + marker.Length)..].Trim() : null)
+            .OfType<string>().Select(r => System.Text.RegularExpressions.Regex.Replace(r, "\"[^\"]*\"", "\"…\"")).GroupBy(r => r).OrderByDescending(g => g.Count());
+        return string.Join("; ", reasons.Select(g => $"{g.Count()} × \"{g.Key}\"").DefaultIfEmpty("none logged"));
     }
 
     /// <summary>Reads progress in a loop while the load writes, recording each answer.</summary>
