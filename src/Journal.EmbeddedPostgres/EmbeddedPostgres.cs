@@ -34,9 +34,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int Port { get; private set; }
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>The server binaries this cluster runs with; pg_dump and pg_restore of the same version live beside them.</summary>
-    public string BinDirectory => _bin;
-
     /// <summary>The cluster was already running (another Journal process's, or one left by a crash) and was taken over.</summary>
     public bool Adopted { get; private set; }
 
@@ -72,11 +69,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task InitialiseIfNeededAsync(CancellationToken ct)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) return;
+        // An upgrade moves the old folder aside just before it moves the upgraded one in: never start afresh between the two.
+        var parent = Path.GetDirectoryName(DataDirectory)!;
+        if (Directory.Exists(parent) && Directory.EnumerateDirectories(parent, $".{Path.GetFileName(DataDirectory)}.pg*-replaced-*").FirstOrDefault() is { } interrupted)
+            throw new DatabaseUnavailableException($"An upgrade of {DataDirectory} was interrupted: its data from before the upgrade is in {interrupted}. Move that folder back to {DataDirectory} and start again.");
         if (Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
             throw new DatabaseUnavailableException($"{DataDirectory} exists but is not a PostgreSQL data folder; remove it or choose another with Journal:Database:DataDirectory.");
 
         _logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", DataDirectory);
-        var parent = Path.GetDirectoryName(DataDirectory)!;
         Directory.CreateDirectory(parent);
         // initdb into a sibling folder, then rename: a crash mid-way never leaves a half-made cluster behind.
         var staging = Path.Combine(parent, $".{Path.GetFileName(DataDirectory)}.initdb-{Environment.ProcessId}");
@@ -172,8 +172,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task FinishUpgradeAsync(string replaced, CancellationToken ct)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        await RunRawAsync(Path.Combine(_bin, "vacuumdb"), ["--all", "--analyze-only", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser],
-            ct, "/", new Dictionary<string, string> { ["PGPASSWORD"] = builder.Password! });
+        try
+        {
+            await RunRawAsync(Path.Combine(_bin, "vacuumdb"), ["--all", "--analyze-only", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser],
+                ct, "/", new Dictionary<string, string> { ["PGPASSWORD"] = builder.Password! });
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            // The upgrade itself succeeded: queries are only slower until autovacuum has analyzed the tables.
+            _logger.LogWarning("Could not gather planner statistics after the upgrade: {Reason}", e.Message);
+        }
         Directory.Delete(replaced, recursive: true);
         _logger.LogWarning("Upgraded the data folder {DataDirectory}; PostgreSQL runs it with the binaries in {Bin}", DataDirectory, _bin);
     }

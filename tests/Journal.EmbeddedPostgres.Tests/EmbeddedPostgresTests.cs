@@ -89,6 +89,19 @@ public sealed class EmbeddedPostgresTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Data, "postmaster.pid")));
     }
 
+    [Fact]
+    public async Task A_missing_folder_beside_the_old_one_an_interrupted_upgrade_set_aside_is_not_started_afresh()
+    {
+        var setAside = Path.Combine(_root, ".pg.pg13-replaced-20261129090000");
+        Directory.CreateDirectory(setAside);
+
+        var refused = await Assert.ThrowsAsync<DatabaseUnavailableException>(Start);
+
+        Assert.Contains("was interrupted", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(setAside, refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data));
+    }
+
     [Theory]
     [InlineData(15, 15, false, MajorUpgradeStep.None)]
     [InlineData(13, 15, true, MajorUpgradeStep.Upgrade)]
