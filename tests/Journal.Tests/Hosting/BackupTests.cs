@@ -60,6 +60,15 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
                 session.Events.Append(ids[0], new Journal.Notebooks.NotebookAbandoned("after the backup"));
                 await session.SaveChangesAsync(ct);
             }
+            // A restore that fails (not a backup at all) leaves the database as it was, --force or not.
+            var notABackup = Path.Combine(folder, "not-a.backup");
+            await File.WriteAllTextAsync(notABackup, "not pg_dump's custom format", ct);
+            var changedRestored = await Tables(restoredConnection);
+            var failed = await Run(restoredConnection, "restore", notABackup, "--force");
+            Assert.Equal(1, failed.ExitCode);
+            Assert.Contains("the database is as it was", failed.Errors, StringComparison.Ordinal);
+            Assert.Equal(changedRestored, await Tables(restoredConnection));
+
             var forced = await Run(restoredConnection, "restore", file, "--force");
             Assert.True(forced.ExitCode == 0, forced.Errors + forced.Output);
             Assert.Contains("replacing 15 events", forced.Output, StringComparison.Ordinal);
