@@ -60,6 +60,15 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
                 session.Events.Append(ids[0], new Journal.Notebooks.NotebookAbandoned("after the backup"));
                 await session.SaveChangesAsync(ct);
             }
+            // Nor while another connection (a running service) uses the database.
+            await using (var service = new NpgsqlConnection(restoredConnection + ";Pooling=false"))
+            {
+                await service.OpenAsync(ct);
+                var busy = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Journal"] = restoredConnection }, "restore", file, "--force");
+                Assert.Equal(1, busy.ExitCode);
+                Assert.Contains("is the service running?", busy.Errors, StringComparison.Ordinal);
+            }
+
             // A restore that fails (not a backup at all) leaves the database as it was, --force or not.
             var notABackup = Path.Combine(folder, "not-a.backup");
             await File.WriteAllTextAsync(notABackup, "not pg_dump's custom format", ct);
@@ -82,8 +91,11 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
         }
     }
 
-    private static Task<(int ExitCode, string Output, string Errors)> Run(string connectionString, params string[] args) =>
-        ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Journal"] = connectionString }, args);
+    private static Task<(int ExitCode, string Output, string Errors)> Run(string connectionString, params string[] args)
+    {
+        NpgsqlConnection.ClearAllPools(); // the test's own idle connections are not a running service
+        return ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Journal"] = connectionString }, args);
+    }
 
     /// <summary>Every table of Journal's schema with the MD5 of all its rows, in a fixed order.</summary>
     private static async Task<SortedDictionary<string, string>> Tables(string connectionString)

@@ -16,7 +16,8 @@ public sealed class RestoreInput : NetCoreInput
 /// <summary>
 /// <c>dotnet run --project src/Journal.Service -- restore FILE [--force]</c>: brings back a backup with pg_restore, in one
 /// transaction. A database that holds events is refused unless --force; with it, the current schema is renamed aside and
-/// dropped only once the restore committed, so a failed restore leaves the data as it was. Stop the service first.
+/// dropped only once the restore committed, so a failed restore leaves the data as it was. A database other connections
+/// use (a running service) is refused.
 /// </summary>
 [Description("Restore the database from a file written by 'backup' (refuses to replace data without --force)", Name = "restore")]
 public sealed class RestoreCommand : JasperFxAsyncCommand<RestoreInput>
@@ -42,6 +43,18 @@ public sealed class RestoreCommand : JasperFxAsyncCommand<RestoreInput>
                 $"Refusing to restore: the database already holds {before.Events} events ({before.Notebooks} notebooks, {before.Accounts} accounts), " +
                 "which the restore would replace. Stop the service, then run 'restore FILE --force' (the data there is kept until the restore succeeded).");
             return false;
+        }
+
+        // A service still running would see its tables vanish and come back under it, and write into the old ones meanwhile.
+        await using (var others = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'", connection))
+        {
+            if (await others.ExecuteScalarAsync() is long count and > 0)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"Refusing to restore: {count} other connections use this database (is the service running?). Stop every Journal process first, then run 'restore' again.");
+                return false;
+            }
         }
 
         var aside = $"{Persistence.Schema}_before_restore_{DateTime.UtcNow:yyyyMMddHHmmss}";
