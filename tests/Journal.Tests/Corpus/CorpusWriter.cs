@@ -97,6 +97,19 @@ public sealed class CorpusWriter(JournalHost fixture) : IntegrationTest(fixture)
         await Log(grace.Token, sql, "2026-04-20T20:00:00Z", new LogDay("OVER and PARTITION BY", new DateOnly(2026, 4, 20), Minutes: 90));
         await Skip(grace.Token, sql, "2026-04-21T07:00:00Z", new SkipDay(new DateOnly(2026, 4, 21)));
         await Log(grace.Token, sql, "2026-04-22T21:00:00Z", new LogDay("Frames", new DateOnly(2026, 4, 22), "ROWS against RANGE.", "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW", 95));
+        // More shapes: a revision with every field but minutes, a time zone change keeping the day's start, a rest day
+        // cancelled and taken again with a reason, a day retracted and logged again, a failed sign-in, a token revoked.
+        At("2026-04-23T07:00:00Z");
+        await Expect(HttpStatusCode.OK, HttpMethod.Put, $"/api/notebooks/{sql}/days/2026-04-20",
+            new ReviseDay("OVER, PARTITION BY and ORDER BY", "Windows are defined per row.", "## Notes\n\n- `ROW_NUMBER()`\n- `RANK()`"), grace.Token);
+        await Expect(HttpStatusCode.OK, HttpMethod.Put, $"/api/notebooks/{sql}/time-zone", new ChangeTimeZone("America/Chicago"), grace.Token);
+        await Expect(HttpStatusCode.OK, HttpMethod.Delete, $"/api/notebooks/{sql}/skips/2026-04-21", null, grace.Token);
+        await Skip(grace.Token, sql, "2026-04-23T07:05:00Z", new SkipDay(new DateOnly(2026, 4, 21), "Conference"));
+        await Expect(HttpStatusCode.OK, HttpMethod.Delete, $"/api/notebooks/{sql}/days/2026-04-22", null, grace.Token);
+        await Log(grace.Token, sql, "2026-04-23T07:10:00Z", new LogDay("Frames, again", new DateOnly(2026, 4, 22), Minutes: 80));
+        await Expect(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/tokens", new CreateToken("wrong"), null, AccountsApi.Basic("grace@example.com", "a guess"));
+        var spare = await Token("grace@example.com", "grace's passphrase, long", "spare", ["notebooks:read"]);
+        await Expect(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/tokens/{spare.Id}", null, grace.Token);
         var graceShare = await Share(grace.Token, sql);
 
         // The seed notebook: Learning Rust, 10 days over 14, an hour a day, from April 27 in Berlin; six days logged
