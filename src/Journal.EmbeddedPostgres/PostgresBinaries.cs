@@ -14,6 +14,44 @@ public static class PostgresBinaries
     /// <summary>The first folder holding initdb and pg_ctl, searched in a fixed order; null when none does.</summary>
     public static string? Find() => Candidates().FirstOrDefault(HasServerBinaries);
 
+    /// <summary>
+    /// A folder of server binaries of one major version (Debian's /usr/lib/postgresql/N/bin, Homebrew's postgresql@N, or
+    /// any folder searched by <see cref="Find"/> whose pg_ctl says so); null when this machine has none.
+    /// </summary>
+    public static string? FindMajor(int major) =>
+        new[] { $"/usr/lib/postgresql/{major}/bin", $"/opt/homebrew/opt/postgresql@{major}/bin", $"/usr/local/opt/postgresql@{major}/bin" }
+            .Concat(Candidates())
+            .Where(HasServerBinaries)
+            .Distinct(StringComparer.Ordinal)
+            .FirstOrDefault(folder => MajorVersion(folder) == major);
+
+    /// <summary>The major version of the binaries in a folder, as its pg_ctl reports it ("pg_ctl (PostgreSQL) 15.18 …" is 15).</summary>
+    public static int? MajorVersion(string folder)
+    {
+        var output = Output(Path.Combine(folder, "pg_ctl"), "--version");
+        if (output is null) return null;
+        var version = output.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Length > 0 && char.IsDigit(w[0]));
+        var digits = new string((version ?? "").TakeWhile(char.IsDigit).ToArray());
+        return int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : null;
+    }
+
+    /// <summary>The major version that created a data folder (its PG_VERSION file), or null when it is not one.</summary>
+    public static int? DataMajorVersion(string dataDirectory)
+    {
+        var file = Path.Combine(dataDirectory, "PG_VERSION");
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : null;
+    }
+
+    /// <summary>
+    /// The folder the binaries really live in: a folder of links to them (/usr/local/bin, Homebrew's bin) lacks their
+    /// siblings, such as pg_upgrade, pg_dump and vacuumdb of the same version.
+    /// </summary>
+    public static string Resolve(string folder)
+    {
+        var target = new FileInfo(Path.Combine(folder, "pg_ctl")).ResolveLinkTarget(returnFinalTarget: true);
+        return Path.GetDirectoryName(target?.FullName) is { } real && HasServerBinaries(real) ? real : folder;
+    }
+
     public static bool HasServerBinaries(string folder) =>
         File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl"));
 
@@ -55,11 +93,14 @@ public static class PostgresBinaries
         return double.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
     }
 
-    private static string? PgConfigBinDir()
+    private static string? PgConfigBinDir() => Output("pg_config", "--bindir") is { Length: > 0 } folder ? folder : null;
+
+    /// <summary>What a tool prints, trimmed; null when it cannot be run or fails.</summary>
+    private static string? Output(string file, string argument)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pg_config", "--bindir")
+            using var process = Process.Start(new ProcessStartInfo(file, argument)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -68,11 +109,11 @@ public static class PostgresBinaries
             if (process is null) return null;
             var output = process.StandardOutput.ReadToEnd().Trim();
             process.WaitForExit();
-            return process.ExitCode == 0 && output.Length > 0 ? output : null;
+            return process.ExitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return null; // no pg_config on PATH
+            return null; // not there
         }
     }
 }

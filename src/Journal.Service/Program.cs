@@ -22,6 +22,11 @@ catch (DatabaseUnavailableException e)
     return 1;
 }
 
+// A verb (codegen, projections, audit, backup, …) goes to JasperFx's commands; a plain start just runs.
+var command = args.Length > 0 && !args[0].StartsWith('-');
+// A command run beside a running service works on its cluster and leaves it running.
+if (command && embedded is { Adopted: true }) embedded.LeaveRunning();
+
 await using (embedded)
 {
     builder.AddJournalPersistence(); // Marten (the notebooks' events, projections, documents) and Wolverine: Hosting/Persistence.cs
@@ -36,8 +41,7 @@ await using (embedded)
     app.MapJournalApi();             // /api/… (Notebooks/Endpoints and each read model's GET), /openapi, /docs
     app.MapJournalWeb();             // /, /notebooks/…, /assets/…
     app.LogWhenReady(embedded?.DataDirectory);
-    // A verb (codegen, projections, audit, …) goes to JasperFx's commands; a plain start just runs.
-    if (args.Length > 0 && !args[0].StartsWith('-')) return await app.RunJasperFxCommands(args);
+    if (command) return await app.RunJasperFxCommands(args);
     await app.RunAsync();
     return 0;
 }

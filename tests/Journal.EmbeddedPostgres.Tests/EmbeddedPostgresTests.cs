@@ -69,6 +69,61 @@ public sealed class EmbeddedPostgresTests : IDisposable
         Assert.Equal(0, await Count(adopted));
     }
 
+    [Theory]
+    [InlineData(11, "was created by PostgreSQL 11", "apt-get install postgresql-11")] // older, its binaries not installed
+    [InlineData(99, "newer than the server binaries found", "apt-get install postgresql-99")]
+    public async Task A_data_folder_of_another_major_version_is_left_untouched_with_what_to_install(int major, string says, string install)
+    {
+        await using (var first = await Start()) await Count(first, "CREATE TABLE marks(id int); SELECT 1");
+        await File.WriteAllTextAsync(Path.Combine(Data, "PG_VERSION"), $"{major}\n", TestContext.Current.CancellationToken);
+        var before = Directory.EnumerateFileSystemEntries(_root).Order(StringComparer.Ordinal).ToList();
+
+        var refused = await Assert.ThrowsAsync<DatabaseUnavailableException>(Start);
+
+        Assert.Contains(says, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(install, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(Data, refused.Message, StringComparison.Ordinal);
+        if (major < 15) Assert.Contains("backup FILE", refused.Message, StringComparison.Ordinal);
+        Assert.Equal($"{major}\n", await File.ReadAllTextAsync(Path.Combine(Data, "PG_VERSION"), TestContext.Current.CancellationToken));
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(_root).Order(StringComparer.Ordinal).ToList());
+        Assert.False(File.Exists(Path.Combine(Data, "postmaster.pid")));
+    }
+
+    [Fact]
+    public async Task A_missing_folder_beside_the_old_one_an_interrupted_upgrade_set_aside_is_not_started_afresh()
+    {
+        var setAside = Path.Combine(_root, ".pg.pg13-replaced-20261129090000");
+        Directory.CreateDirectory(setAside);
+
+        var refused = await Assert.ThrowsAsync<DatabaseUnavailableException>(Start);
+
+        Assert.Contains("was interrupted", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(setAside, refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data));
+    }
+
+    [Theory]
+    [InlineData(15, 15, false, MajorUpgradeStep.None)]
+    [InlineData(13, 15, true, MajorUpgradeStep.Upgrade)]
+    [InlineData(13, 15, false, MajorUpgradeStep.RefuseWithoutOldBinaries)]
+    [InlineData(17, 15, true, MajorUpgradeStep.RefuseNewerData)]
+    public void A_folder_opens_with_its_own_major_version_upgrades_from_an_older_one_and_never_downgrades(int data, int bin, bool oldInstalled, MajorUpgradeStep step) =>
+        Assert.Equal(step, MajorUpgrade.Decide(data, bin, oldInstalled));
+
+    [Fact]
+    public void The_major_version_of_binaries_and_of_a_data_folder_are_read_from_the_machine()
+    {
+        var bin = PostgresBinaries.Find()!;
+        var major = PostgresBinaries.MajorVersion(bin);
+        Assert.InRange(major ?? 0, 10, 99);
+        Assert.Equal(major, PostgresBinaries.MajorVersion(PostgresBinaries.FindMajor(major!.Value)!));
+        Assert.Null(PostgresBinaries.FindMajor(9));
+        Directory.CreateDirectory(Data);
+        File.WriteAllText(Path.Combine(Data, "PG_VERSION"), "13\n");
+        Assert.Equal(13, PostgresBinaries.DataMajorVersion(Data));
+        Assert.Null(PostgresBinaries.DataMajorVersion(_root));
+    }
+
     [Fact]
     public void Only_the_log_lines_written_since_an_attempt_began_are_read()
     {

@@ -1,13 +1,16 @@
 using Journal.Reliability;
 
-// dotnet run --project tests/Journal.Reliability -- crash|outage|all [--quick]
-var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "";
-if (verb is not ("crash" or "outage" or "all"))
+// dotnet run --project tests/Journal.Reliability -- SCENARIO… [--quick] [--from TAG] [--old-bin DIR]
+string[] load = ["crash", "outage", "disk-full", "read-only"], upgrades = ["upgrade", "major-version", "backup-restore"];
+var verbs = args.TakeWhile(a => !a.StartsWith('-')).SelectMany(v => v switch { "all" => load, "upgrades" => upgrades, _ => [v] }).Distinct().ToList();
+if (verbs.Count == 0 || verbs.Any(v => !load.Contains(v) && !upgrades.Contains(v)))
 {
-    Console.Error.WriteLine("usage: dotnet run --project tests/Journal.Reliability -- crash|outage|all [--quick]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/Journal.Reliability -- crash|outage|disk-full|read-only|all|upgrade|major-version|backup-restore|upgrades [--quick] [--from TAG] [--old-bin DIR]");
+    Console.Error.WriteLine("  all = crash, outage, disk-full and read-only (under load); upgrades = upgrade, major-version and backup-restore (run before tagging a release)");
     return 2;
 }
 var settings = new Settings(Quick: args.Contains("--quick"));
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var command = $"dotnet run --project tests/Journal.Reliability -- {string.Join(' ', args)}";
 var repository = FindRepository();
 var scratch = Directory.CreateTempSubdirectory("journal-reliability-").FullName;
@@ -20,8 +23,19 @@ string postgres;
 await using (var probe = await Cluster.StartAsync(Path.Combine(scratch, "probe"))) postgres = await probe.VersionAsync();
 
 var results = new List<ScenarioResult>();
-if (verb is "crash" or "all") results.Add(await Run("crash", () => Scenarios.CrashAsync(settings, dll, scratch)));
-if (verb is "outage" or "all") results.Add(await Run("outage", () => Scenarios.OutageAsync(settings, dll, scratch)));
+foreach (var verb in verbs)
+{
+    results.Add(await Run(verb, verb switch
+    {
+        "crash" => () => Scenarios.CrashAsync(settings, dll, scratch),
+        "outage" => () => Scenarios.OutageAsync(settings, dll, scratch),
+        "disk-full" => () => Scenarios.DiskFullAsync(settings, dll, scratch),
+        "read-only" => () => Scenarios.ReadOnlyAsync(settings, dll, scratch),
+        "upgrade" => () => Scenarios.UpgradeAsync(settings, dll, scratch, repository, Option("--from")),
+        "major-version" => () => Scenarios.MajorVersionAsync(settings, dll, scratch, Option("--old-bin")),
+        _ => () => Scenarios.BackupRestoreAsync(settings, dll, scratch),
+    }));
+}
 
 var report = Path.Combine(repository, "docs", "reliability.md");
 Report.Write(report, command, Report.Machine(postgres), results);

@@ -18,7 +18,7 @@ public sealed record Settings(bool Quick)
     public static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(10);
 }
 
-public static class Scenarios
+public static partial class Scenarios
 {
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
 

@@ -33,7 +33,7 @@ internal static class OpenApiResponses
             Add(operation, "413", $"The body is larger than {HttpPipeline.MaxBodyBytes / 1024} KiB.");
             Add(operation, "415", "The body is not application/json.");
         }
-        Add(operation, "503", "The database cannot be reached; retry after the Retry-After delay.");
+        Add(operation, "503", "The database cannot be reached or cannot write at the moment; retry after the Retry-After delay.");
         return Task.CompletedTask;
     }
 
