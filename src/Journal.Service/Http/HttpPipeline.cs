@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
+using Journal.Http.OpenApi;
 using Journal.Http.Security;
 
 namespace Journal.Http;
@@ -20,9 +21,12 @@ public static class HttpPipeline
         builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer(ApiDocument.Describe);
             o.AddDocumentTransformer(OpenApiSecurity.Schemes);
+            o.CreateSchemaReferenceId = ApiSchemas.ReferenceId;
+            o.AddSchemaTransformer(ApiSchemas.LocalTimeOfDay);
             o.AddOperationTransformer(OpenApiSecurity.Requirements);
-            o.AddOperationTransformer(OpenApiResponses.Add);
+            o.AddOperationTransformer(ApiOperations.Describe); // last: it gives every error its problem schema
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddScoped<NotebookCommands>();

@@ -37,6 +37,9 @@ public static partial class Problems
         if (status >= 500 || string.IsNullOrEmpty(problem.Detail)) problem.Detail = detail ?? problem.Detail;
         else problem.Detail = Readable(problem.Detail);
         problem.Extensions.Remove("exception");
+        // Wolverine's JSON errors add where the reader stopped (a 0-based line): the detail already says so, in words.
+        problem.Extensions.Remove("lineNumber");
+        problem.Extensions.Remove("bytePositionInLine");
     }
 
     /// <summary>
