@@ -116,6 +116,21 @@ public sealed class ApiHost : IAsyncDisposable
         return await client.GetStringAsync("/openapi/v1.json", ct);
     }
 
+    /// <summary>Stops the cluster, runs <paramref name="probe"/> while it is down, and starts it again on the same port.</summary>
+    public async Task WhileTheDatabaseIsDownAsync(Func<Task> probe, CancellationToken ct)
+    {
+        var cluster = Cluster ?? throw new InvalidOperationException("This host's database is not its own to stop.");
+        await cluster.StopAsync();
+        try
+        {
+            await probe();
+        }
+        finally
+        {
+            Cluster = await EmbeddedPostgres.StartAsync(cluster.DataDirectory, cluster.Port, null, "journal_api_tests", NullLogger.Instance, ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
@@ -131,7 +146,8 @@ public sealed class ApiHost : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("urls", "http://127.0.0.1:0");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Marten", LogLevel.None));
+            builder.ConfigureLogging(logging => logging.AddFilter("Marten", LogLevel.None).AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Journal", LogLevel.Warning).AddFilter("Wolverine", LogLevel.Warning).AddFilter("JasperFx", LogLevel.Warning));
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -17,7 +17,7 @@ public sealed partial class LocalTimes : JsonConverter<TimeOnly>
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         if (text is null || !Shape().IsMatch(text))
-            throw new JsonException("A time of day is written HH:mm (or HH:mm:ss), from 00:00 to 23:59.");
+            throw new JsonException(); // no message: the reader adds where it stopped, which the problem's detail quotes
         return TimeOnly.Parse(text, CultureInfo.InvariantCulture);
     }
 

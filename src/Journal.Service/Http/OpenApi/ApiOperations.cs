@@ -33,7 +33,7 @@ internal static class ApiOperations
         ApiExamples.Describe(operation);
 
         var method = context.Description.HttpMethod;
-        if (method == "POST")
+        if (metadata.OfType<IdempotencyKeyAttribute>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -42,7 +42,8 @@ internal static class ApiOperations
                 Description = "Makes the POST safe to retry: a retry with the same key and body gets the first answer again and appends nothing. Keys are kept for a day.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Idempotency.MaxKeyLength, Pattern = "^[!-~]+$" },
             });
-            Add(operation, "422", "The Idempotency-Key was used before for a different request to this address.");
+            if (operation.RequestBody is not null)
+                Add(operation, "422", "The Idempotency-Key was used before with a different body at this address (`/problems/idempotency-key-reused`).");
         }
         var ifMatch = operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == IfMatch);
         if (ifMatch is not null)
@@ -65,8 +66,7 @@ internal static class ApiOperations
         }
 
         // A malformed id in the address is no route (404); a body, a query, a date in the address or a key can be malformed.
-        if (operation.RequestBody is not null || method == "POST"
-            || operation.Parameters.Any(p => p.In is ParameterLocation.Query || p.Name == "date"))
+        if (operation.RequestBody is not null || operation.Parameters.Any(p => p.In is ParameterLocation.Query || p.Name is "date" or Idempotency.Header))
             Add(operation, "400", "A value is missing, malformed or out of range (`/problems/validation-failed`, whose errors name each field), or the body is not JSON this endpoint takes (`/problems/malformed-request`).");
         if (operation.Parameters.Any(p => p.Name == "notebookId"))
             Add(operation, "404", "You have no notebook with this id (`/problems/notebook-not-found`), or, where the address names a date, nothing is recorded for it.");
@@ -74,6 +74,7 @@ internal static class ApiOperations
         {
             Add(operation, "413", $"The body is larger than {HttpPipeline.MaxBodyBytes / 1024} KiB.");
             Add(operation, "415", "The body is not UTF-8 application/json (or is compressed).");
+            Add(operation, "406", "Accept rules out application/json, the only type this endpoint answers with (`/problems/not-acceptable`).");
         }
         Add(operation, "503", "The database cannot be reached, or cannot write at the moment (reads may still work): retry after the Retry-After delay.");
 

@@ -46,7 +46,9 @@ internal static class OpenApiSecurity
         var basic = metadata.OfType<AuthorizeAttribute>().Any(a => a.Policy == JournalSecurity.Credentials);
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(basic ? Basic : Bearer, context.Document)] = [] }];
         Add(operation, "401", "No credentials, or credentials that sign no one in (WWW-Authenticate says which scheme).");
-        Add(operation, "403", "The token's scopes do not allow this (notebooks:read to read, notebooks:write to change).");
+        // Scopes guard the notebooks; the cookie guard (a JSON body) every write. Reading one's own account is never refused.
+        if (context.Description.HttpMethod != "GET" || context.Description.RelativePath?.StartsWith("api/notebooks", StringComparison.Ordinal) == true)
+            Add(operation, "403", "The token's scopes do not allow this (`/problems/forbidden`: notebooks:read to read, notebooks:write to change), or a write signed in by the pages' cookie has no JSON body (`/problems/cookie-write-needs-json`).");
         return Task.CompletedTask;
     }
 

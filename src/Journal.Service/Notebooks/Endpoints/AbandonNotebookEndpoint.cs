@@ -9,6 +9,7 @@ namespace Journal.Notebooks.Endpoints;
 public static class AbandonNotebookEndpoint
 {
     [WolverinePost("/api/notebooks/{notebookId}/abandon", OperationId = "abandonNotebook")]
+    [IdempotencyKey]
     [Tags("Notebooks")]
     [EndpointSummary("Abandon a notebook")]
     [EndpointDescription("Stops the notebook before its plan is done, with an optional reason. Nothing is lost: an abandoned notebook can be read, audited and resumed.")]

@@ -9,6 +9,7 @@ namespace Journal.Notebooks.Endpoints;
 public static class LogDayEndpoint
 {
     [WolverinePost("/api/notebooks/{notebookId}/days", OperationId = "logDay")]
+    [IdempotencyKey]
     [Tags("Days")]
     [EndpointSummary("Log a study day")]
     [EndpointDescription("Records one study day (today in the notebook's time zone when no date is given): a title, an optional summary, the full entry in Markdown and the minutes studied. A date already past is recorded as backfilled. Logging the last planned day completes the notebook.")]

@@ -9,6 +9,7 @@ namespace Journal.Notebooks.Endpoints;
 public static class ResumeNotebookEndpoint
 {
     [WolverinePost("/api/notebooks/{notebookId}/resume", OperationId = "resumeNotebook")]
+    [IdempotencyKey]
     [Tags("Notebooks")]
     [EndpointSummary("Resume a notebook")]
     [EndpointDescription("Brings an abandoned notebook back in progress, where it left off. The body is optional; when sent it is an empty object.")]

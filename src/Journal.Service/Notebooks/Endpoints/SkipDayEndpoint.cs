@@ -9,6 +9,7 @@ namespace Journal.Notebooks.Endpoints;
 public static class SkipDayEndpoint
 {
     [WolverinePost("/api/notebooks/{notebookId}/skips", OperationId = "skipDay")]
+    [IdempotencyKey]
     [Tags("Days")]
     [EndpointSummary("Skip a day on purpose")]
     [EndpointDescription("Marks a date (today when left out) as a rest day taken on purpose, with an optional reason. Rest days do not break a streak and do not count as study days.")]

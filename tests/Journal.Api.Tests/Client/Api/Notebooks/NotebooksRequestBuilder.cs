@@ -87,6 +87,7 @@ namespace Journal.Api.Client.Api.Notebooks
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 406 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 415 status code</exception>
@@ -109,6 +110,7 @@ namespace Journal.Api.Client.Api.Notebooks
                 { "400", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "406", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },

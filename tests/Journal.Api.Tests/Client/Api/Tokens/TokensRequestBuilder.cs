@@ -53,7 +53,6 @@ namespace Journal.Api.Client.Api.Tokens
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
-        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -69,7 +68,6 @@ namespace Journal.Api.Client.Api.Tokens
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -86,10 +84,10 @@ namespace Journal.Api.Client.Api.Tokens
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 406 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 415 status code</exception>
-        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 422 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -108,10 +106,10 @@ namespace Journal.Api.Client.Api.Tokens
                 { "400", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "406", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "422", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
             };

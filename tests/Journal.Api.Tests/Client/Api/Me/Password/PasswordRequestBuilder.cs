@@ -42,6 +42,7 @@ namespace Journal.Api.Client.Api.Me.Password
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 406 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 429 status code</exception>
@@ -62,6 +63,7 @@ namespace Journal.Api.Client.Api.Me.Password
                 { "400", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "406", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },

@@ -44,6 +44,7 @@ namespace Journal.Api.Client.Api.Notebooks.Item.Plan
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 406 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 412 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 413 status code</exception>
@@ -67,6 +68,7 @@ namespace Journal.Api.Client.Api.Notebooks.Item.Plan
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "406", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "412", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },

@@ -69,11 +69,9 @@ namespace Journal.Api.Client.Api.Notebooks.Item.Share
         /// <returns>A <see cref="global::Journal.Api.Client.Models.ShareLinkResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 422 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::Journal.Api.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -88,11 +86,9 @@ namespace Journal.Api.Client.Api.Notebooks.Item.Share
             var requestInfo = ToPostRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "422", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::Journal.Api.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
