@@ -43,6 +43,17 @@ internal static class ApiParameters
                 () => Whole(1, GetHistoryEndpoint.MaxLimit, "int32", GetHistoryEndpoint.DefaultLimit)),
         };
 
+    /// <summary>An example of each parameter a route needs (tools that call every operation use them).</summary>
+    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    {
+        ["notebookId"] = "0196f1c4-6a2b-7c3d-9e4f-5a6b7c8d9e0f",
+        ["tokenId"] = "0196f1c4-7b3c-7d4e-8f5a-6b7c8d9e0f1a",
+        ["slug"] = "6Oc_bXY7Qn-IrYai8XE9Zw",
+        ["date"] = "2026-04-28",
+        ["asOf"] = "2026-05-03T12:00:00Z",
+        ["on"] = "2026-05-01",
+    };
+
     /// <summary>Types and describes the operation's path and query parameters from <see cref="Known"/>.</summary>
     public static void Describe(OpenApiOperation operation)
     {
@@ -52,6 +63,7 @@ internal static class ApiParameters
             if (!Known.TryGetValue(parameter.Name, out var known)) continue;
             parameter.Description = known.Description;
             parameter.Schema = known.Schema();
+            if (Examples.TryGetValue(parameter.Name, out var example)) parameter.Example = JsonValue.Create(example);
         }
     }
 
