@@ -16,6 +16,7 @@ assert "healthcheck" in svc["postgres"] and "healthcheck" in svc["journal"]
 assert svc["journal"]["depends_on"]["postgres"]["condition"] == "service_healthy"
 assert "ConnectionStrings__Journal" in svc["journal"]["environment"]
 assert "Host=postgres" in svc["journal"]["environment"]["ConnectionStrings__Journal"]
+assert "AllowedHosts" in svc["journal"]["environment"]
 assert "journal-data" in c["volumes"]
 assert any(v.startswith("journal-data:") for v in svc["postgres"]["volumes"])
 assert svc["journal"]["build"]["dockerfile"] == "deploy/Dockerfile"

@@ -30,3 +30,6 @@ public sealed record ChangeTimeZone(string TimeZone, TimeOnly? DayStartsAt = nul
 
 /// <summary>POST /api/notebooks/{id}/abandon</summary>
 public sealed record AbandonNotebook(string? Reason = null);
+
+/// <summary>POST /api/notebooks/{id}/resume: the body is optional and, when sent, an empty object.</summary>
+public sealed record ResumeNotebook;

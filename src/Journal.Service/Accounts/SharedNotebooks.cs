@@ -13,9 +13,9 @@ public sealed record SharedNotebook(ShareLink Link, NotebookProgress Progress, I
 /// <summary>Finds what a share link names, in its owner's tenant; a revoked or unknown slug finds nothing.</summary>
 public static class SharedNotebooks
 {
-    public static async Task<SharedNotebook?> FindAsync(IDocumentStore store, string slug, CancellationToken ct)
+    public static async Task<SharedNotebook?> FindAsync(IDocumentStore store, string? slug, CancellationToken ct)
     {
-        if (slug.Length != 22) return null;
+        if (slug is not { Length: 22 }) return null;
         await using (var global = store.QuerySession())
         {
             var link = await global.LoadAsync<ShareLink>(slug, ct);

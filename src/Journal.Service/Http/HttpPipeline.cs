@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
+using Journal.Http.OpenApi;
 using Journal.Http.Security;
 
 namespace Journal.Http;
@@ -20,23 +21,34 @@ public static class HttpPipeline
         builder.Services.AddExceptionHandler<DatabaseOutages>();
         builder.Services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer(ApiDocument.Describe);
             o.AddDocumentTransformer(OpenApiSecurity.Schemes);
+            o.CreateSchemaReferenceId = ApiSchemas.ReferenceId;
+            o.AddSchemaTransformer(ApiSchemas.LocalTimeOfDay);
             o.AddOperationTransformer(OpenApiSecurity.Requirements);
-            o.AddOperationTransformer(OpenApiResponses.Add);
+            o.AddOperationTransformer(ApiOperations.Describe); // last: it gives every error its problem schema
         });
         builder.Services.AddWolverineHttp();
         builder.Services.AddScoped<NotebookCommands>();
         return builder;
     }
 
-    /// <summary>Problem details for every error, and the guards that run before any endpoint reads a body.</summary>
+    /// <summary>
+    /// Problem details for every error, the headers of every answer, HEAD wherever GET works, and the guards that run
+    /// before any endpoint reads a body; then routing, and the guards that need the endpoint (a page's methods, ids).
+    /// </summary>
     public static WebApplication UseJournalHttp(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(RejectOversizedBodies);
-        app.Use(RejectUntypedBodies);
-        app.Use(RejectEmptyNotebookIds);
+        app.Use(RequestGuards.EveryAnswer);
+        app.Use(RequestGuards.HeadAsGet);
+        app.Use(RequestGuards.RejectOversizedBodies);
+        app.Use(RequestGuards.RejectUnreadableBodies);
+        app.UseRouting();
+        app.Use(RequestGuards.AllowedMethodsOnPages);
+        app.Use(RequestGuards.RejectEmptyNotebookIds);
+        app.Use(ReferencePagePolicy.Apply);
         return app;
     }
 
@@ -87,42 +99,5 @@ public static class HttpPipeline
                 .ToList();
             foreach (var answer in guessed) endpoint.Metadata.Remove(answer);
         });
-    }
-
-    /// <summary>
-    /// 413 for a declared length over the limit, before anything reads the body. Kestrel's own limit
-    /// (set above) still cuts off chunked bodies that grow past it.
-    /// </summary>
-    private static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
-    {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return Task.CompletedTask; // the status code page writes the problem details
-        }
-        return next();
-    }
-
-    /// <summary>415 for a body that does not say what it is: Wolverine would otherwise read it as JSON.</summary>
-    private static Task RejectUntypedBodies(HttpContext context, Func<Task> next)
-    {
-        var request = context.Request;
-        if (request.ContentType is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0))
-        {
-            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            return Task.CompletedTask;
-        }
-        return next();
-    }
-
-    /// <summary>The empty GUID names no notebook, and Marten refuses it as a stream id (a 500): 404 before any endpoint runs.</summary>
-    private static Task RejectEmptyNotebookIds(HttpContext context, Func<Task> next)
-    {
-        if (context.GetRouteValue("notebookId") is string id && Guid.TryParse(id, out var notebookId) && notebookId == Guid.Empty)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }
-        return next();
     }
 }

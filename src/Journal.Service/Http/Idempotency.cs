@@ -63,3 +63,10 @@ public static class Idempotency
         }
     }
 }
+
+/// <summary>
+/// Marks a POST that honours <see cref="Idempotency.Header"/> (it goes through <see cref="NotebookCommands"/>); the
+/// OpenAPI document offers the header, with its 400 and 422, on these only.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class IdempotencyKeyAttribute : Attribute;

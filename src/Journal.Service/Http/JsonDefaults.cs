@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Journal.Http;
 
-/// <summary>The API's JSON: web defaults (camelCase), unknown fields rejected, numbers as numbers, enums as names.</summary>
+/// <summary>The API's JSON: web defaults (camelCase), unknown fields rejected, numbers as numbers, enums as names, times of day as HH:mm.</summary>
 public static class JsonDefaults
 {
     public static readonly JsonSerializerOptions Http = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -13,6 +13,7 @@ public static class JsonDefaults
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.NumberHandling = JsonNumberHandling.Strict;
         o.Converters.Add(new JsonStringEnumConverter());
+        o.Converters.Add(new LocalTimes());
         o.MaxDepth = 32;
         o.AllowDuplicateProperties = false;
         return o;

@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Journal.Notebooks;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Journal.Http;
 
 /// <summary>Gives every problem response, ours or the framework's, a stable type and a human detail.</summary>
-public static class Problems
+public static partial class Problems
 {
     public static void Shape(ProblemDetailsContext context)
     {
@@ -30,11 +32,35 @@ public static class Problems
             >= 500 => (ProblemTypes.InternalError, "Internal error", "Something went wrong on our side; it has been logged."),
             _ => (problem.Type ?? "about:blank", problem.Title, null),
         };
-        // Keep the framework's own detail where it says something useful (e.g. the JSON error's position),
-        // but never leak exception text from a server error.
+        // Keep the framework's own detail where it says something useful (e.g. the JSON error's position), in words
+        // of the API (no .NET type names), but never leak exception text from a server error.
         if (status >= 500 || string.IsNullOrEmpty(problem.Detail)) problem.Detail = detail ?? problem.Detail;
+        else problem.Detail = Readable(problem.Detail);
         problem.Extensions.Remove("exception");
+        // Wolverine's JSON errors add where the reader stopped (a 0-based line): the detail already says so, in words.
+        problem.Extensions.Remove("lineNumber");
+        problem.Extensions.Remove("bytePositionInLine");
     }
+
+    /// <summary>
+    /// The JSON reader's message in the API's words: "The JSON value could not be converted to System.DateOnly. Path:
+    /// $.startDate | LineNumber: 0 | BytePositionInLine: 40." says where, not which .NET type; anything else is cut short.
+    /// </summary>
+    public static string Readable(string detail)
+    {
+        var where = JsonPosition().Match(detail);
+        if (where.Success)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The value at {where.Groups[1].Value} (line {int.Parse(where.Groups[2].Value, CultureInfo.InvariantCulture) + 1}, byte {where.Groups[3].Value}) is not one this endpoint takes: check its type and format (numbers as numbers, dates as yyyy-MM-dd, times as HH:mm, no unknown fields).");
+        var plain = DotNetType().Replace(detail, "a value");
+        return plain.Length <= 300 ? plain : plain[..300] + "…";
+    }
+
+    [GeneratedRegex(@"Path: (\$[^\s|]*) \| LineNumber: (\d+) \| BytePositionInLine: (\d+)")]
+    private static partial Regex JsonPosition();
+
+    [GeneratedRegex(@"\b(System|Journal|Microsoft|Wolverine|Marten|JasperFx)(\.[A-Za-z_][\w`]*)+(\[\])?")]
+    private static partial Regex DotNetType();
 
     /// <summary>A refused command as problem details: 400 (naming each invalid field), 401, 403, 404, 409, 412 or 429.</summary>
     public static ProblemDetails For(Refusal refusal)
@@ -64,6 +90,14 @@ public static class Problems
     private sealed class RetryLater(Refusal refusal) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) => Security.ApiChallenges.Refused(httpContext, refusal);
+    }
+
+    /// <summary>Answers with <paramref name="problem"/> at once (from middleware, where no endpoint result is at hand).</summary>
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
     }
 
     public static ProblemDetails ConcurrentChange(Exception _) =>

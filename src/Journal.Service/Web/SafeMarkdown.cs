@@ -11,7 +11,8 @@ namespace Journal.Web;
 /// Markdown written by users (the spark, entries) to HTML that cannot run script. Raw HTML is not
 /// parsed (it comes out as escaped text), and every link, image and autolink must use http, https,
 /// mailto or a relative address: any other one (javascript:, vbscript:, data:, …) is unwrapped to its
-/// text. Markdig checks neither by itself. No extension that lets text set attributes is enabled.
+/// text. Markdig checks neither by itself. Images from other sites become links to them (a reader's browser fetches
+/// nothing from elsewhere). No extension that lets text set attributes is enabled.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -36,6 +37,14 @@ public static class SafeMarkdown
             heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
+            if (link.GetDynamicUrl is null && IsSafeUrl(link.Url) && link.IsImage && IsAbsolute(link.Url))
+            {
+                // A remote image would be fetched by every reader's browser (a tracking pixel in a shared notebook):
+                // it becomes a link to the image, labelled with its alt text.
+                link.IsImage = false;
+                if (link.FirstChild is null) link.AppendChild(new LiteralInline("image"));
+                link.InsertBefore(new LiteralInline("image: "));
+            }
             if (link.GetDynamicUrl is null && IsSafeUrl(link.Url))
             {
                 if (!link.IsImage && IsAbsolute(link.Url))

@@ -53,12 +53,12 @@ public static class WebPages
 
 /// <summary>
 /// Defence in depth behind the escaping: the pages run no script at all, so the policy allows none.
-/// Images in Markdown may come from any http(s) address; forms post only to this service.
+/// Images come only from this service (remote images in Markdown are links); forms post only to this service.
 /// </summary>
 internal sealed class PageSecurityHeaders : IResultFilter
 {
     public const string Policy =
-        "default-src 'none'; style-src 'self'; img-src 'self' https: http:; form-action 'self'; " +
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
         "base-uri 'none'; frame-ancestors 'none'";
 
     public void OnResultExecuting(ResultExecutingContext context)

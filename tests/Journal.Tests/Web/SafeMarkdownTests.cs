@@ -54,13 +54,13 @@ public class SafeMarkdownTests
     [InlineData("![p](javascript:alert(1))", "p")]
     [InlineData("![q](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", "q")]
     [InlineData("![r](DATA:image/png;base64,iVBORw0KGgo=)", "r")]
-    [InlineData("[![s](https://example.com/ok.png)](javascript:alert(1))", "")]
+    [InlineData("[![s](/assets/ok.png)](javascript:alert(1))", "")]
     public void Links_and_images_with_unsafe_schemes_become_their_text(string markdown, string text)
     {
         var body = Parse(SafeMarkdown.ToHtml(markdown));
 
         Assert.Empty(body.QuerySelectorAll("a"));
-        Assert.All(body.QuerySelectorAll("img"), img => Assert.Equal("https://example.com/ok.png", img.GetAttribute("src")));
+        Assert.All(body.QuerySelectorAll("img"), img => Assert.Equal("/assets/ok.png", img.GetAttribute("src")));
         Assert.Contains(text, body.TextContent, StringComparison.Ordinal);
         AssertNoScriptUrls(body);
     }
@@ -105,10 +105,20 @@ public class SafeMarkdownTests
     }
 
     [Fact]
-    public void Images_with_safe_sources_stay()
+    public void Images_of_this_site_stay_and_images_from_elsewhere_become_links_that_fetch_nothing()
     {
-        var img = Assert.Single(Parse(SafeMarkdown.ToHtml("![diagram](https://example.com/d.png \"A diagram\")")).QuerySelectorAll("img"));
-        Assert.Equal(("https://example.com/d.png", "diagram"), (img.GetAttribute("src"), img.GetAttribute("alt")));
+        var local = Assert.Single(Parse(SafeMarkdown.ToHtml("![diagram](/assets/d.png \"A diagram\")")).QuerySelectorAll("img"));
+        Assert.Equal(("/assets/d.png", "diagram"), (local.GetAttribute("src"), local.GetAttribute("alt")));
+
+        foreach (var remote in new[] { "![pixel](https://tracker.example/p.gif)", "![](http://tracker.example/p.gif)", "![x](//tracker.example/p.gif)" })
+        {
+            var body = Parse(SafeMarkdown.ToHtml(remote));
+            Assert.Empty(body.QuerySelectorAll("img"));
+            var link = Assert.Single(body.QuerySelectorAll("a"));
+            Assert.Contains("tracker.example/p.gif", link.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Equal("nofollow noopener noreferrer", link.GetAttribute("rel"));
+            Assert.StartsWith("image: ", body.TextContent.Trim(), StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -12,11 +12,13 @@ namespace Journal.Accounts.Endpoints;
 
 public static class CreateTokenEndpoint
 {
-    [WolverinePost("/api/tokens")]
+    [WolverinePost("/api/tokens", OperationId = "createToken")]
     [NotTenanted, Authorize(Policy = JournalSecurity.Credentials), EnableRateLimiting(RateLimits.SignIn)]
     [Tags("Tokens")]
-    [EndpointSummary("Make a personal access token (signed in on the pages, or with Basic email:password); shown once")]
-    [ProducesResponseType<TokenCreatedResponse>(StatusCodes.Status201Created)]
+    [EndpointSummary("Make a token")]
+    [EndpointDescription("Makes a personal access token for the API and the command-line client, with a name and scopes (`notebooks:read`, `notebooks:write`; both when left out). Sign in with the account's email and password (HTTP Basic) or the pages' session; a token cannot make tokens. The token is shown in this answer only.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json", Description = "The account holds 100 tokens already (`/problems/too-many-tokens`).")]
+    [ProducesResponseType<TokenCreatedResponse>(StatusCodes.Status201Created, Description = "The token, shown this once; keep it secret.")]
     public static async Task<IResult> Post(CreateToken command, ClaimsPrincipal user, AccountCommands accounts, CancellationToken ct)
     {
         var (id, token) = (Guid.CreateVersion7(), TokenSecrets.New());

@@ -9,11 +9,12 @@ namespace Journal.Accounts.Endpoints;
 
 public static class GetMeEndpoint
 {
-    [WolverineGet("/api/me")]
+    [WolverineGet("/api/me", OperationId = "getMe")]
     [NotTenanted]
     [Tags("Accounts")]
-    [EndpointSummary("The signed-in account")]
-    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
+    [EndpointSummary("Who am I")]
+    [EndpointDescription("The account the credentials sign in: its id, email and display name.")]
+    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK, Description = "The signed-in account.")]
     public static async Task<IResult> Get(ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession(); // accounts are global, not the caller's tenant

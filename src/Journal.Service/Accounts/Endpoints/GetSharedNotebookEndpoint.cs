@@ -10,12 +10,13 @@ namespace Journal.Accounts.Endpoints;
 
 public static class GetSharedNotebookEndpoint
 {
-    [WolverineGet("/api/shared/{slug}")]
+    [WolverineGet("/api/shared/{slug}", OperationId = "getSharedNotebook")]
     [AllowAnonymous, NotTenanted]
     [Tags("Sharing")]
-    [EndpointSummary("A shared notebook's progress, for anyone with its address")]
-    [ProducesResponseType<NotebookProgressResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Read a shared notebook")]
+    [EndpointDescription("The progress of a notebook its owner shared, for anyone who has the address; no credentials needed. The same view as the owner's progress, read-only.")]
+    [ProducesResponseType<NotebookProgressResponse>(StatusCodes.Status200OK, Description = "The shared notebook's progress.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json", Description = "The address names nothing: never shared, or sharing was stopped (`/problems/share-link-not-found`).")]
     public static async Task<IResult> Get(string slug, IDocumentStore store, TimeProvider clock, HttpContext context)
     {
         await using var shared = await SharedNotebooks.FindAsync(store, slug, context.RequestAborted);

@@ -9,11 +9,12 @@ namespace Journal.Accounts.Endpoints;
 
 public static class ListTokensEndpoint
 {
-    [WolverineGet("/api/tokens")]
+    [WolverineGet("/api/tokens", OperationId = "listTokens")]
     [NotTenanted]
     [Tags("Tokens")]
-    [EndpointSummary("The account's tokens: names, scopes, when made (never the tokens themselves)")]
-    [ProducesResponseType<TokenSummary[]>(StatusCodes.Status200OK)]
+    [EndpointSummary("List tokens")]
+    [EndpointDescription("The account's personal access tokens: id, name, scopes and when each was made. The tokens themselves are never shown again.")]
+    [ProducesResponseType<TokenSummary[]>(StatusCodes.Status200OK, Description = "The account's tokens, oldest first.")]
     public static async Task<IResult> Get(ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession(); // accounts are global, not the caller's tenant

@@ -9,12 +9,13 @@ namespace Journal.Accounts.Endpoints;
 
 public static class RevokeTokenEndpoint
 {
-    [WolverineDelete("/api/tokens/{tokenId}")]
+    [WolverineDelete("/api/tokens/{tokenId}", OperationId = "revokeToken")]
     [NotTenanted]
     [Tags("Tokens")]
-    [EndpointSummary("Revoke a token: refused from its very next request")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Revoke a token")]
+    [EndpointDescription("Revokes one of the account's personal access tokens: it is refused from its very next request.")]
+    [ProducesResponseType(StatusCodes.Status204NoContent, Description = "The token is revoked.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json", Description = "The account has no token with this id (`/problems/token-not-found`).")]
     public static async Task<IResult> Delete(Guid tokenId, ClaimsPrincipal user, AccountCommands accounts, CancellationToken ct)
     {
         var (decision, _) = await accounts.Apply(user.AccountId(), (account, _) => RevokeTokenDecider.Decide(account, tokenId), ct);

@@ -29,10 +29,5 @@ public static class ApiChallenges
         return Write(context, Problems.For(refusal));
     }
 
-    public static Task Write(HttpContext context, ProblemDetails problem)
-    {
-        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
-    }
+    public static Task Write(HttpContext context, ProblemDetails problem) => Problems.WriteAsync(context, problem);
 }

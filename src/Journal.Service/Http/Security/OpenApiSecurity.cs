@@ -38,21 +38,23 @@ internal static class OpenApiSecurity
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
         Add(operation, "429", "Too many requests for these credentials (or, signing up and in, from this address); retry after the Retry-After delay.");
-        if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = []; // explicitly open: no credentials needed
+            return Task.CompletedTask;
+        }
         var basic = metadata.OfType<AuthorizeAttribute>().Any(a => a.Policy == JournalSecurity.Credentials);
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(basic ? Basic : Bearer, context.Document)] = [] }];
         Add(operation, "401", "No credentials, or credentials that sign no one in (WWW-Authenticate says which scheme).");
-        Add(operation, "403", "The token's scopes do not allow this (notebooks:read to read, notebooks:write to change).");
+        // Scopes guard the notebooks; the cookie guard (a JSON body) every write. Reading one's own account is never refused.
+        if (context.Description.HttpMethod != "GET" || context.Description.RelativePath?.StartsWith("api/notebooks", StringComparison.Ordinal) == true)
+            Add(operation, "403", "The token's scopes do not allow this (`/problems/forbidden`: notebooks:read to read, notebooks:write to change), or a write signed in by the pages' cookie has no JSON body (`/problems/cookie-write-needs-json`).");
         return Task.CompletedTask;
     }
 
     private static void Add(OpenApiOperation operation, string status, string description)
     {
         if (operation.Responses!.ContainsKey(status)) return;
-        operation.Responses[status] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
-        };
+        operation.Responses[status] = new OpenApiResponse { Description = description };
     }
 }

@@ -10,12 +10,14 @@ namespace Journal.Notebooks.Days;
 
 public static class GetDayEndpoint
 {
-    [WolverineGet("/api/notebooks/{notebookId}/days/{date}")]
+    [WolverineGet("/api/notebooks/{notebookId}/days/{date}", OperationId = "getDay")]
     [Tags("Days")]
-    [EndpointSummary("One day's full entry (\"Read more\")")]
-    [ProducesResponseType<DayPageResponse>(StatusCodes.Status200OK)]
+    [EndpointSummary("Read one day in full")]
+    [EndpointDescription("Everything recorded for one study day (the \"Read more\" page): its number in the run, title, summary, the full entry in Markdown, minutes, when it was recorded and last revised, and whether it was logged after the day had passed. Answers with the notebook's version as an ETag; send it back as If-None-Match to get 304 while nothing changed.")]
+    [ProducesResponseType<DayPageResponse>(StatusCodes.Status200OK, Description = "The day's entry.")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json", Description = "No such notebook (`/problems/notebook-not-found`), or no entry on that date (`/problems/day-not-found`).")]
     public static async Task<IResult> Get(Guid notebookId, string date, IQuerySession session, HttpContext context)
     {
         var fields = new FieldRules();

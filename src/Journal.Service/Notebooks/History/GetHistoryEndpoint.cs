@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Journal.Contracts;
 using Journal.Http;
+using Journal.Http.OpenApi;
 using Journal.Notebooks.Rules;
 using Marten;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -20,10 +21,12 @@ public static class GetHistoryEndpoint
     /// The notebook's events in order, <c>limit</c> at a time after <c>afterVersion</c>; a
     /// <c>Link: &lt;…&gt;; rel="next"</c> header points at the next page while there is one.
     /// </summary>
-    [WolverineGet("/api/notebooks/{notebookId}/history")]
+    [WolverineGet("/api/notebooks/{notebookId}/history", OperationId = "getHistory")]
     [Tags("History and audit")]
-    [EndpointSummary("The notebook's events in order, with version, sequence, type, recorded time and data")]
-    [ProducesResponseType<HistoryEntry[]>(StatusCodes.Status200OK)]
+    [EndpointSummary("The notebook's events, in order")]
+    [EndpointDescription("Every event of the notebook as it was recorded: its version in the stream, its global sequence, its type, when it was recorded and its data. This is what every figure is built from. Pages of `limit` events follow `afterVersion`; while there are more, a `Link` header with `rel=\"next\"` gives the next page's address.")]
+    [ProducesResponseType<HistoryEntry[]>(StatusCodes.Status200OK, Description = "The events after `afterVersion`, at most `limit` of them, oldest first.")]
+    [ProducesHeader(StatusCodes.Status200OK, ApiHeaders.Link)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid notebookId, string? afterVersion, string? limit,

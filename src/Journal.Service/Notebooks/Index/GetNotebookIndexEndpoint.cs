@@ -12,10 +12,11 @@ public static class GetNotebookIndexEndpoint
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
 
-    [WolverineGet("/api/notebooks")]
+    [WolverineGet("/api/notebooks", OperationId = "listNotebooks")]
     [Tags("Notebooks")]
-    [EndpointSummary("All Notebooks: one row per notebook, most recent activity first, paged")]
-    [ProducesResponseType<NotebookIndexResponse>(StatusCodes.Status200OK)]
+    [EndpointSummary("All notebooks")]
+    [EndpointDescription("One row per notebook of the account (title, status, plan, progress, streak, last activity), the most recently active first, a page at a time. Filter by status; `total` counts every notebook the filter matches, on every page.")]
+    [ProducesResponseType<NotebookIndexResponse>(StatusCodes.Status200OK, Description = "A page of the index, with the page number, its size and the filter's total.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(string? status, string? page, string? pageSize, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

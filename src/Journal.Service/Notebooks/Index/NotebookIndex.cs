@@ -18,12 +18,14 @@ public static class NotebookIndex
     public static async Task<(IReadOnlyList<NotebookIndexItem> Items, long Total)> PageAsync(
         IQuerySession session, NotebookStatus? status, int pageNumber, int pageSize, DateTimeOffset now, CancellationToken ct)
     {
-        IQueryable<NotebookProgress> query = session.Query<NotebookProgress>();
-        if (status is { } wanted) query = query.Where(p => p.Status == wanted);
-        var rows = await query.OrderByDescending(p => p.LastActivityAt).ThenBy(p => p.Id)
+        IQueryable<NotebookProgress> Filtered() =>
+            status is { } wanted ? session.Query<NotebookProgress>().Where(p => p.Status == wanted) : session.Query<NotebookProgress>();
+        var rows = await Filtered().OrderByDescending(p => p.LastActivityAt).ThenBy(p => p.Id)
             .Stats(out var stats)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
-        return ([.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))], stats.TotalResults);
+        // A page past the end returns no rows, and with them no total: count the filter's rows then.
+        var total = rows.Count == 0 && pageNumber > 1 ? await Filtered().CountAsync(ct) : stats.TotalResults;
+        return ([.. rows.Select(p => ProgressView.IndexItem(p, ProgressView.Today(p, now)))], total);
     }
 }

@@ -13,10 +13,11 @@ public static class GetNotebookProgressEndpoint
     /// <c>?asOf=instant</c> (events recorded by then; today = that instant's local date) or
     /// <c>?on=date</c> (facts dated on or before it; today = that date). At most one of them.
     /// </summary>
-    [WolverineGet("/api/notebooks/{notebookId}")]
+    [WolverineGet("/api/notebooks/{notebookId}", OperationId = "getNotebookProgress")]
     [Tags("Notebooks")]
-    [EndpointSummary("A notebook's progress: days, streaks, pace; optionally as of a version, an instant or a date")]
-    [ProducesResponseType<NotebookProgressResponse>(StatusCodes.Status200OK)]
+    [EndpointSummary("A notebook's progress")]
+    [EndpointDescription("The notebook as the notebook page shows it: title, spark, status, plan, \"6 / 10 days\", streaks, pace, the days and rest days, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.")]
+    [ProducesResponseType<NotebookProgressResponse>(StatusCodes.Status200OK, Description = "The notebook's progress, now or as it stood at the moment asked for.")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -50,9 +51,13 @@ public static class GetNotebookProgressEndpoint
             { On: { } date } => (ProgressFold.FoldOn(events, date), date),
             _ => throw new InvalidOperationException("unreachable"),
         };
+        // Before the notebook, both ways of looking back find nothing: recorded after the instant, or starting after the date.
         if (state is null)
             return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
                 "The notebook did not exist yet", $"Notebook {notebookId} was started after {asOf}."));
+        if (travel.On is { } onDate && onDate < state.StartDate)
+            return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
+                "The notebook did not exist yet", $"Notebook {notebookId} starts on {state.StartDate:yyyy-MM-dd}, after {onDate:yyyy-MM-dd}."));
         var localToday = today ?? ProgressView.Today(state, travel.AsOf ?? clock.GetUtcNow());
         return TypedResults.Ok(ProgressView.Build(state, localToday));
     }

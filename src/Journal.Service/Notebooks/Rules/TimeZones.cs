@@ -20,7 +20,8 @@ public static class TimeZones
     public static TimeZoneInfo? Check(FieldRules fields, string field, string? id)
     {
         var zone = FindIana(id);
-        if (zone is null) fields.Fail(field, $"{field} must be an IANA time zone id such as \"Europe/Berlin\"; \"{id}\" is not one.");
+        if (zone is null)
+            fields.Fail(field, $"{field} must be an IANA time zone id such as \"Europe/Berlin\"; \"{(id is { Length: > 40 } ? id[..40] + "…" : id)}\" is not one.");
         return zone;
     }
 

@@ -61,9 +61,12 @@ public sealed class TimeTravelTests(JournalHost fixture) : IntegrationTest(fixtu
         await Host.SkippedDay(id, "2026-03-03");  // a late skip
         await Host.LoggedDay(id, "2026-03-02");   // backfilled: completes the notebook
 
-        var before = await Progress(id, "?on=2026-03-01");
-        Assert.Equal((0, 0, "InProgress", 0), (before.DaysLogged, before.DaysSkipped, before.Status, before.CurrentStreak));
-        Assert.Empty(before.Days);
+        // Before its start date the notebook is not there, as before its recording (?asOf=): both 404.
+        var before = await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?on=2026-03-01");
+        var problem = await before.Problem(HttpStatusCode.NotFound, "/problems/notebook-not-found");
+        Assert.Equal($"Notebook {id} starts on 2026-03-02, after 2026-03-01.", problem.Detail);
+        var first = await Progress(id, "?on=2026-03-02");
+        Assert.Equal((1, 0, "InProgress"), (first.DaysLogged, first.DaysSkipped, first.Status));
 
         var third = await Progress(id, "?on=2026-03-03");
         Assert.Equal((1, 1, "InProgress", 1), (third.DaysLogged, third.DaysSkipped, third.Status, third.CurrentStreak));

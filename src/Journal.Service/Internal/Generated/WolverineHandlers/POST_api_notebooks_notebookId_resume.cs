@@ -56,10 +56,13 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Journal.Contracts.ResumeNotebook>(httpContext, true);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await Journal.Notebooks.Endpoints.ResumeNotebookEndpoint.Post(notebookId, ifMatch, notebookCommands, httpContext).ConfigureAwait(false);
+            var result = await Journal.Notebooks.Endpoints.ResumeNotebookEndpoint.Post(notebookId, command, ifMatch, notebookCommands, httpContext).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

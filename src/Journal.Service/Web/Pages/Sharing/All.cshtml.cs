@@ -12,7 +12,7 @@ public sealed class AllModel(IDocumentStore store, TimeProvider clock) : PageMod
 {
     public WholeNotebook? Whole { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
         await using var shared = await SharedNotebooks.FindAsync(store, slug, ct);

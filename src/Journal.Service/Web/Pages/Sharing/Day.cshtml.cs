@@ -13,7 +13,7 @@ public sealed class DayModel(IDocumentStore store) : PageModel
 {
     public DayView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string date, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? slug, string date, CancellationToken ct)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
         await using var shared = await SharedNotebooks.FindAsync(store, slug, ct);

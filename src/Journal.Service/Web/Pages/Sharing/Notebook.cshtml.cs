@@ -12,7 +12,7 @@ public sealed class NotebookModel(IDocumentStore store, TimeProvider clock) : Pa
 {
     public NotebookView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? slug, int? year, CancellationToken ct)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
         await using var shared = await SharedNotebooks.FindAsync(store, slug, ct);
