@@ -3,6 +3,7 @@ using JasperFx.MultiTenancy;
 using Journal.Accounts;
 using Journal.Http;
 using Journal.Notebooks;
+using Journal.Study;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weasel.Core;
@@ -27,7 +28,8 @@ public static class Persistence
                 opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None; // SchemaCheck applies it at start
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            // Asynchronous projections run as Wolverine agents: each on exactly one node, moved when it stops.
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
         // Before Wolverine's and Kestrel's start: no request runs on an old schema.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaCheck>());
         DataProtectionKeys.AddTo(builder.Services);
@@ -38,8 +40,8 @@ public static class Persistence
         {
             opts.ApplicationAssembly = typeof(Persistence).Assembly; // not the entry assembly, which is the test runner under tests
             opts.Policies.AutoApplyTransactions();
-            // Journal sends no messages: no envelope storage, no background agents polling the database.
-            opts.Durability.Mode = DurabilityMode.MediatorOnly;
+            opts.Durability.MessageStorageSchemaName = Schema; // the node and agent tables beside Marten's
+            Cluster.Configure(opts.Durability, builder.Configuration.GetSection("Journal:Cluster").Get<ClusterOptions>() ?? new());
             opts.CodeGeneration.TypeLoadMode = CodeGenerationMode(builder);
             opts.UseRuntimeCompilation();
         });
@@ -74,6 +76,7 @@ public static class Persistence
         opts.Policies.AllDocumentsAreMultiTenanted();
         opts.ConfigureNotebooks();
         opts.ConfigureAccounts();
+        opts.ConfigureStudy();
         // Every document type is named here: the schema is applied at start (SchemaCheck), never on first use.
         opts.Schema.For<StoredAnswer>().Duplicate(answer => answer.StoredAt); // IdempotencyPruning deletes by it
         opts.Schema.For<DataProtectionKey>().SingleTenanted();

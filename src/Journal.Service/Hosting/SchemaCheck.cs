@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using Npgsql;
+using Wolverine.Persistence.Durability;
 
 namespace Journal.Hosting;
 
@@ -12,7 +13,8 @@ namespace Journal.Hosting;
 /// To force a new comparison, drop the comment (<c>COMMENT ON SCHEMA journal IS NULL</c>) or run <c>db-apply</c>.
 /// Nodes that start together take turns: the first applies, the others wait for it and then find its comment.
 /// </summary>
-public sealed class SchemaCheck(IDocumentStore store, ILogger<SchemaCheck> logger) : IHostedService
+/// <param name="messages">Wolverine's node and agent tables (the cluster's bookkeeping), applied with Marten's.</param>
+public sealed class SchemaCheck(IDocumentStore store, ILogger<SchemaCheck> logger, IMessageStore? messages = null) : IHostedService
 {
     /// <summary>This build of the service and of Marten: a rebuilt service may bring a new schema.</summary>
     public static readonly string Build =
@@ -51,6 +53,7 @@ public sealed class SchemaCheck(IDocumentStore store, ILogger<SchemaCheck> logge
             if (await TenancyUpgrade.ApplyAsync(connection, Persistence.Schema, cancellationToken))
                 logger.LogInformation("Event store keyed by account (tenant): notebooks written before accounts go to the first account to sign up");
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+            if (messages is not null) await messages.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
             await using var mark = new NpgsqlCommand($"COMMENT ON SCHEMA {Persistence.Schema} IS '{Build.Replace("'", "''", StringComparison.Ordinal)}'", connection);
             await mark.ExecuteNonQueryAsync(cancellationToken);
             logger.LogInformation("Database schema brought up to this build's");

@@ -84,12 +84,13 @@ public static class JournalSecurity
     }
 
     /// <summary>
-    /// Each API endpoint: a notebook read needs the notebooks:read scope and a notebook change notebooks:write (a signed-in
+    /// Each API endpoint: a notebook read (one notebook, or all of them in the study view) needs the notebooks:read scope and a notebook change notebooks:write (a signed-in
     /// page has both); every endpoint is rate-limited per token or account, unless it names its own limit.
     /// </summary>
     public static void Protect(HttpChain chain)
     {
-        if (chain.RoutePattern?.RawText?.StartsWith("/api/notebooks", StringComparison.Ordinal) == true)
+        var route = chain.RoutePattern?.RawText ?? "";
+        if (route.StartsWith("/api/notebooks", StringComparison.Ordinal) || route == "/api/me/study")
             chain.RequireAuthorization(chain.HttpMethods.Contains("GET") ? ReadNotebooks : WriteNotebooks);
         var limit = chain.Method.Method.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: false).OfType<EnableRateLimitingAttribute>().FirstOrDefault();
         chain.RequireRateLimiting(limit?.PolicyName ?? RateLimits.Api);

@@ -47,7 +47,8 @@ internal static class OpenApiSecurity
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(basic ? Basic : Bearer, context.Document)] = [] }];
         Add(operation, "401", "No credentials, or credentials that sign no one in (WWW-Authenticate says which scheme).");
         // Scopes guard the notebooks; the cookie guard (a JSON body) every write. Reading one's own account is never refused.
-        if (context.Description.HttpMethod != "GET" || context.Description.RelativePath?.StartsWith("api/notebooks", StringComparison.Ordinal) == true)
+        if (context.Description.HttpMethod != "GET"
+            || metadata.OfType<IAuthorizeData>().Any(a => a.Policy is JournalSecurity.ReadNotebooks or JournalSecurity.WriteNotebooks))
             Add(operation, "403", "The token's scopes do not allow this (`/problems/forbidden`: notebooks:read to read, notebooks:write to change), or a write signed in by the pages' cookie has no JSON body (`/problems/cookie-write-needs-json`).");
         return Task.CompletedTask;
     }
