@@ -97,14 +97,14 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
         return ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Journal"] = connectionString }, args);
     }
 
-    /// <summary>Every table of Journal's schema with the MD5 of all its rows, in a fixed order.</summary>
+    /// <summary>Every table of Journal's schema (but the cluster's bookkeeping, wolverine_*) with the MD5 of all its rows, in a fixed order.</summary>
     private static async Task<SortedDictionary<string, string>> Tables(string connectionString)
     {
         var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var names = new List<string>();
-        await using (var list = new NpgsqlCommand($"SELECT tablename FROM pg_tables WHERE schemaname = '{Persistence.Schema}'", connection))
+        await using (var list = new NpgsqlCommand($"SELECT tablename FROM pg_tables WHERE schemaname = '{Persistence.Schema}' AND tablename NOT LIKE 'wolverine%'", connection))
         await using (var reader = await list.ExecuteReaderAsync(TestContext.Current.CancellationToken))
             while (await reader.ReadAsync(TestContext.Current.CancellationToken)) names.Add(reader.GetString(0));
         foreach (var name in names)

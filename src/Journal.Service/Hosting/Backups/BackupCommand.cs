@@ -31,7 +31,9 @@ public sealed class BackupCommand : JasperFxAsyncCommand<BackupInput>
         var partial = file + ".partial";
         try
         {
-            await PostgresTools.RunAsync(pgDump, ["--format=custom", $"--schema={Persistence.Schema}", "--no-owner", "--no-privileges", $"--file={partial}"],
+            await PostgresTools.RunAsync(pgDump, ["--format=custom", $"--schema={Persistence.Schema}", "--no-owner", "--no-privileges",
+                // The cluster's bookkeeping (which nodes live, which runs what) belongs to the running nodes, not to the data.
+                $"--exclude-table-data={Persistence.Schema}.wolverine_*", $"--file={partial}"],
                 connectionString, CancellationToken.None);
         }
         catch (InvalidOperationException e)
