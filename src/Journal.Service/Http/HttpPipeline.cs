@@ -11,6 +11,15 @@ public static class HttpPipeline
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>POST /api/import takes a whole account's export: its body may be larger than a command's.</summary>
+    public const string ImportPath = "/api/import";
+
+    public const long MaxImportBodyBytes = 64L * 1024 * 1024;
+
+    /// <summary>The largest body <paramref name="request"/> may send.</summary>
+    public static long MaxBodyBytesOf(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(ImportPath, StringComparison.OrdinalIgnoreCase) ? MaxImportBodyBytes : MaxBodyBytes;
+
     public static WebApplicationBuilder AddJournalApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);

@@ -12,7 +12,8 @@ internal static class OpenApiResponses
     public static Task Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         operation.Responses ??= [];
-        if (context.Description.HttpMethod == "POST")
+        // An import needs no Idempotency-Key: importing the same file again changes nothing (200, each notebook unchanged).
+        if (context.Description.HttpMethod == "POST" && context.Description.RelativePath != HttpPipeline.ImportPath.TrimStart('/'))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

@@ -25,7 +25,9 @@ public static partial class Problems
             405 => (ProblemTypes.MethodNotAllowed, "Method not allowed", $"{context.HttpContext.Request.Method} is not allowed here."),
             406 => ("/problems/not-acceptable", "Not acceptable", "This endpoint answers with application/json only."),
             409 => (ProblemTypes.ConcurrentChange, "Conflict", "The notebook was changed by another request; retry."),
-            413 => (ProblemTypes.RequestTooLarge, "Request body too large", $"Request bodies may be at most {HttpPipeline.MaxBodyBytes / 1024} KiB."),
+            413 => (ProblemTypes.RequestTooLarge, "Request body too large", HttpPipeline.MaxBodyBytesOf(context.HttpContext.Request) == HttpPipeline.MaxBodyBytes
+                ? $"Request bodies may be at most {HttpPipeline.MaxBodyBytes / 1024} KiB."
+                : $"An import may be at most {HttpPipeline.MaxImportBodyBytes / (1024 * 1024)} MiB; import a large account's notebooks in several parts."),
             415 => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
             422 => (ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", null),
             503 => (ProblemTypes.ServiceUnavailable, "Service unavailable", "The database cannot be reached; retry shortly."),
