@@ -12,6 +12,17 @@ internal static class OpenApiResponses
     public static Task Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         operation.Responses ??= [];
+        if (context.Description.RelativePath == HttpPipeline.ImportPath.TrimStart('/') && operation.RequestBody is null)
+        {
+            // Read as bytes, not bound to a type: say what they are.
+            var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = $"An events export: one notebook's JSON Lines (GET /api/notebooks/{{id}}/export), or an account's zip (GET /api/export); at most {HttpPipeline.MaxImportBodyBytes / (1024 * 1024)} MiB.",
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/x-ndjson"] = file, ["application/zip"] = file },
+            };
+        }
         // An import needs no Idempotency-Key: importing the same file again changes nothing (200, each notebook unchanged).
         if (context.Description.HttpMethod == "POST" && context.Description.RelativePath != HttpPipeline.ImportPath.TrimStart('/'))
         {

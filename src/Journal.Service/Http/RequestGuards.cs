@@ -71,7 +71,7 @@ public static class RequestGuards
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         if (!hasBody && request.ContentType is null) return next();
         if (request.ContentType is null)
-            return Unsupported(context, "The body does not say what it is: send it as application/json.");
+            return Unsupported(context, "The body does not say what it is (no Content-Type). " + HttpPipeline.BodyAdvice(request));
         var encoding = request.Headers.ContentEncoding.ToString();
         if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             return Unsupported(context, "The body may not be compressed (Content-Encoding): send it as plain application/json.");

@@ -9,9 +9,6 @@ namespace Journal.Notebooks.Exports;
 
 public static class ImportEndpoint
 {
-    /// <summary>The media types an import is sent as; the bytes themselves say whether they are a zip.</summary>
-    public static readonly string[] MediaTypes = ["application/x-ndjson", "application/jsonl", "application/zip", "application/x-zip-compressed", "application/octet-stream", "application/json"];
-
     [WolverinePost("/api/import")]
     [Tags("Export and import")]
     [EndpointSummary("Import notebooks from an events export: one notebook's JSON Lines, or an account's zip")]
@@ -23,7 +20,7 @@ public static class ImportEndpoint
         (200); one whose id holds other events is refused (409). Exporting an imported notebook gives the same file.
         Send the body as application/x-ndjson or application/zip (at most 64 MiB).
         """)]
-    [Consumes("application/x-ndjson", "application/zip")]
+    [Consumes("application/x-ndjson", "application/jsonl", "application/zip", "application/x-zip-compressed", "application/octet-stream", "application/json")]
     [ProducesResponseType<ImportResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ImportResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -36,9 +33,9 @@ public static class ImportEndpoint
         var request = http.Request;
         var ct = http.RequestAborted;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !MediaTypes.Contains(type.MediaType.Value ?? "", StringComparer.OrdinalIgnoreCase))
+            || !HttpPipeline.ImportMediaTypes.Contains(type.MediaType.Value ?? "", StringComparer.OrdinalIgnoreCase))
             return Results.Problem(ProblemTypes.Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
-                "Send one notebook's events export as application/x-ndjson, or an account export as application/zip."));
+                HttpPipeline.BodyAdvice(request)));
 
         // Spooled to a temporary file (deleted on close): a zip is read from its end, and nothing is written before all is read.
         var spool = Path.Combine(Path.GetTempPath(), $"journal-import-{Guid.NewGuid():N}");

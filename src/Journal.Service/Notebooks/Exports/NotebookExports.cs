@@ -121,8 +121,10 @@ public static class NotebookExports
             [.. listed.Select((n, i) => new ExportedNotebook(n.Id, n.Title, n.Status.ToString(), n.Version,
                 $"{folders[i]}/events.jsonl", $"{folders[i]}/notebook.md", $"{folders[i]}/days.csv"))]);
 
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        await WriteEntryAsync(zip, "manifest.json", now, async stream =>
+        // The zip writes an entry's end and its directory synchronously: into this buffer, sent on asynchronously.
+        await using var buffered = new AsyncWriteStream(output);
+        var zip = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+        await WriteEntryAsync(zip, buffered, "manifest.json", now, async stream =>
         {
             await JsonSerializer.SerializeAsync(stream, manifest, ManifestJson, ct);
             await stream.WriteAsync("\n"u8.ToArray(), ct);
@@ -132,22 +134,24 @@ public static class NotebookExports
         {
             var notebook = await session.LoadAsync<NotebookProgress>(listed[i].Id, ct)
                 ?? throw new InvalidOperationException($"Notebook {listed[i].Id} vanished inside the export's snapshot.");
-            await WriteEntryAsync(zip, manifest.Notebooks[i].Events, now, async s => events += await WriteEventsAsync(session, notebook.Id, listed[i].Version, s, ct), ct);
-            await WriteEntryAsync(zip, manifest.Notebooks[i].Markdown, now, s => WriteMarkdownAsync(session, notebook, s, now, ct), ct);
-            await WriteEntryAsync(zip, manifest.Notebooks[i].Csv, now, s => WriteCsvAsync(session, notebook.Id, s, ct), ct);
+            await WriteEntryAsync(zip, buffered, manifest.Notebooks[i].Events, now, async s => events += await WriteEventsAsync(session, notebook.Id, listed[i].Version, s, ct), ct);
+            await WriteEntryAsync(zip, buffered, manifest.Notebooks[i].Markdown, now, s => WriteMarkdownAsync(session, notebook, s, now, ct), ct);
+            await WriteEntryAsync(zip, buffered, manifest.Notebooks[i].Csv, now, s => WriteCsvAsync(session, notebook.Id, s, ct), ct);
             progress?.Report((i + 1, listed.Count, notebook.Title));
         }
+        await zip.DisposeAsync();
+        await buffered.FlushAsync(ct);
         return (listed.Count, events);
     }
 
     private static readonly JsonSerializerOptions ManifestJson = new(EventLines.Json) { WriteIndented = true };
 
-    private static async Task WriteEntryAsync(ZipArchive zip, string path, DateTimeOffset now, Func<Stream, Task> write, CancellationToken ct)
+    private static async Task WriteEntryAsync(ZipArchive zip, AsyncWriteStream output, string path, DateTimeOffset now, Func<Stream, Task> write, CancellationToken ct)
     {
         var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
         entry.LastWriteTime = now;
-        await using var stream = await entry.OpenAsync(ct);
-        await write(stream);
+        await using (var stream = await entry.OpenAsync(ct)) await write(stream);
+        await output.FlushAsync(ct);
     }
 
     public static string AccountFileName(DateTimeOffset now) =>
@@ -215,5 +219,64 @@ public static class ExportNames
         }
         var text = slug.ToString().Normalize(NormalizationForm.FormC).Trim('-');
         return text.Length == 0 ? "notebook" : text;
+    }
+}
+
+/// <summary>
+/// A write-only stream over an output that takes no synchronous writes (an HTTP response): synchronous writes are kept
+/// in memory until the next asynchronous write or flush sends them on. Asynchronous writes go on as they come once the
+/// buffer holds more than a few pages, so memory stays small whatever the size of what passes through.
+/// </summary>
+public sealed class AsyncWriteStream(Stream output) : Stream
+{
+    private const int SendAbove = 64 * 1024;
+    private readonly MemoryStream _pending = new();
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+
+    /// <summary>Nothing: only an asynchronous flush sends what is kept.</summary>
+    public override void Flush() { }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _pending.Write(buffer.Span);
+        if (_pending.Length > SendAbove) await FlushAsync(cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Length > 0)
+        {
+            await output.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+            _pending.SetLength(0);
+        }
+        await output.FlushAsync(cancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await FlushAsync(CancellationToken.None);
+        await _pending.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _pending.Dispose();
+        base.Dispose(disposing);
     }
 }
