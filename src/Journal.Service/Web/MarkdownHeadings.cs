@@ -34,7 +34,8 @@ public static class MarkdownHeadings
             }
             else
             {
-                var lines = heading.Lines.Lines.Take(heading.Lines.Count).Select(line => line.ToString().Trim());
+                // The heading's text lines, without the underline that ends them.
+                var lines = markdown.Substring(heading.Span.Start, heading.Span.Length).Split('\n')[..^1].Select(line => line.Trim());
                 text.Remove(heading.Span.Start, heading.Span.Length).Insert(heading.Span.Start, $"{new string('#', level)} {string.Join(" ", lines)}");
             }
         }

@@ -201,7 +201,10 @@ public sealed class ExportSnapshot : IAsyncDisposable
     }
 }
 
-/// <summary>File names made from titles: "Learning Rust" is learning-rust; letters of any script stay, accents go.</summary>
+/// <summary>
+/// File names made from titles: "Learning Rust" is learning-rust; letters of any script stay ("русский-язык"), and Latin
+/// letters lose their accents ("française" is francaise), so that the common case is plain ASCII.
+/// </summary>
 public static class ExportNames
 {
     public const int MaxSlugLength = 60;
@@ -210,11 +213,15 @@ public static class ExportNames
     {
         ArgumentNullException.ThrowIfNull(title);
         var slug = new StringBuilder();
+        var afterAscii = false;
         foreach (var c in title.Normalize(NormalizationForm.FormD))
         {
-            if (char.IsLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            var mark = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+            if (mark && afterAscii) continue; // é is e; й stays й
+            if (mark && slug.Length > 0 && slug[^1] != '-') slug.Append(c);
+            else if (char.IsLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            else if (!mark && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            if (!mark) afterAscii = char.IsAscii(c);
             if (slug.Length >= MaxSlugLength) break;
         }
         var text = slug.ToString().Normalize(NormalizationForm.FormC).Trim('-');

@@ -127,11 +127,12 @@ public static class NotebookImports
     }
 
     /// <summary>
-    /// Replays every notebook through the deciders, then writes the new ones in one transaction of the account's tenant.
+    /// Replays every notebook through the deciders, then writes the new ones in one transaction of the account's tenant
+    /// (unless <paramref name="check"/>: then it answers what an import would do and writes nothing).
     /// <paramref name="progress"/> hears of each notebook checked.
     /// </summary>
     public static async Task<ImportOutcome> ImportAsync(IDocumentStore store, string tenantId, IReadOnlyList<IReadOnlyList<ImportedEvent>> notebooks,
-        IProgress<(int Done, int Total, string Title)>? progress, CancellationToken ct)
+        IProgress<(int Done, int Total, string Title)>? progress, CancellationToken ct, bool check = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(notebooks);
@@ -169,7 +170,7 @@ public static class NotebookImports
         }
         try
         {
-            await session.SaveChangesAsync(ct);
+            if (!check) await session.SaveChangesAsync(ct);
         }
         catch (ExistingStreamIdCollisionException e)
         {
