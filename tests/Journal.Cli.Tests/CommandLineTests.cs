@@ -98,6 +98,8 @@ public sealed class CommandLineTests(CliHost host)
         Assert.Equal(await api.GetByteArrayAsync($"/api/notebooks/{id}/export", TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(events, TestContext.Current.CancellationToken));
         Succeeded(await ada.Journal("export", "Learning Rust", "--format", "markdown", "-o", "rust.md"));
         Assert.StartsWith("# Learning Rust\n", await File.ReadAllTextAsync(Path.Combine(ada.WorkingDirectory, "rust.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var csv = await ada.Journal("export", "Learning Rust", "--format", "csv", "-o", "-");
+        Assert.StartsWith("date,day,title,summary,minutes,backfilled,recorded_at\r\n2026-03-02,1,First,", csv.Out, StringComparison.Ordinal);
         var exists = await ada.Journal("export", "Learning Rust");
         Assert.Equal(ExitCodes.Usage, exists.ExitCode);
         Assert.Contains("exists: add --force", exists.Error, StringComparison.Ordinal);
