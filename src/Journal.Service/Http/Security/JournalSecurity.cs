@@ -84,12 +84,14 @@ public static class JournalSecurity
     }
 
     /// <summary>
-    /// Each API endpoint: a notebook read needs the notebooks:read scope and a notebook change notebooks:write (a signed-in
-    /// page has both); every endpoint is rate-limited per token or account, unless it names its own limit.
+    /// Each API endpoint: a notebook read (an export too) needs the notebooks:read scope and a notebook change (an import
+    /// too) notebooks:write (a signed-in page has both); every endpoint is rate-limited per token or account, unless it
+    /// names its own limit.
     /// </summary>
     public static void Protect(HttpChain chain)
     {
-        if (chain.RoutePattern?.RawText?.StartsWith("/api/notebooks", StringComparison.Ordinal) == true)
+        var route = chain.RoutePattern?.RawText ?? "";
+        if (route.StartsWith("/api/notebooks", StringComparison.Ordinal) || route is "/api/export" or "/api/import")
             chain.RequireAuthorization(chain.HttpMethods.Contains("GET") ? ReadNotebooks : WriteNotebooks);
         var limit = chain.Method.Method.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: false).OfType<EnableRateLimitingAttribute>().FirstOrDefault();
         chain.RequireRateLimiting(limit?.PolicyName ?? RateLimits.Api);
