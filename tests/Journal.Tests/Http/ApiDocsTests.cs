@@ -68,9 +68,8 @@ public sealed partial class ApiDocsTests(JournalHost fixture) : IntegrationTest(
                     findings.Add($"{name}: parameter {parameter.GetProperty("name").GetString()} is a bare string");
                 if (!parameter.TryGetProperty("description", out _)) findings.Add($"{name}: parameter {parameter.GetProperty("name").GetString()} undescribed");
             }
-            if (operation.TryGetProperty("requestBody", out var body))
+            if (operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json))
             {
-                var json = body.GetProperty("content").GetProperty("application/json");
                 var reference = json.GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1];
                 var hasFields = components.GetProperty("schemas").GetProperty(reference).TryGetProperty("properties", out var fields) && fields.EnumerateObject().Any();
                 if (hasFields && !json.TryGetProperty("example", out _)) findings.Add($"{name}: no example body");
