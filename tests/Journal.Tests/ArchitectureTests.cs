@@ -53,6 +53,12 @@ public sealed class ArchitectureTests
             "the pages share the deciders and the write path, never an endpoint");
 
     [Fact]
+    public void Exports_build_on_the_domain_and_nothing_of_it_or_the_pages_builds_on_exports() =>
+        Holds(Service.That().ResideInNamespaceMatching(@"^Journal\.(Notebooks(\.(Deciders|Rules|Progress|Days|Index|History|Audit|Endpoints))?|Web|Http)$")
+            .ShouldNot().HaveDependencyOn("Journal.Notebooks.Exports"),
+            "an export reads the notebook the way the API and the pages do; they do not reach into exports");
+
+    [Fact]
     public void Nothing_below_hosting_depends_on_it() =>
         Holds(Service.That().DoNotResideInNamespace("Journal.Hosting").And().DoNotResideInNamespace("Internal.Generated")
             .And().DoNotResideInNamespace("JasperFx.Generated") // the command-line parsers JasperFx generates: wiring, like Program

@@ -12,6 +12,27 @@ public static class HttpPipeline
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>POST /api/import takes a whole account's export: its body may be larger than a command's.</summary>
+    public const string ImportPath = "/api/import";
+
+    public const long MaxImportBodyBytes = 64L * 1024 * 1024;
+
+    /// <summary>What an import's body is sent as; the bytes themselves say whether they are a zip.</summary>
+    public static readonly string[] ImportMediaTypes =
+        ["application/x-ndjson", "application/jsonl", "application/zip", "application/x-zip-compressed", "application/octet-stream", "application/json"];
+
+    private static bool IsImport(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(ImportPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How <paramref name="request"/> should send its body, for the 415 that says so.</summary>
+    public static string BodyAdvice(HttpRequest request) => IsImport(request)
+        ? "Send one notebook's events export as application/x-ndjson, or an account export as application/zip."
+        : "Send the body as application/json.";
+
+    /// <summary>The largest body <paramref name="request"/> may send.</summary>
+    public static long MaxBodyBytesOf(HttpRequest request) =>
+        IsImport(request) ? MaxImportBodyBytes : MaxBodyBytes;
+
     public static WebApplicationBuilder AddJournalApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);

@@ -20,18 +20,23 @@ public sealed record Accepted(Notebook Before, Decision Decision, long Version)
 /// then append the events and commit them with the inline projections and the key's answer in one transaction.
 /// A command endpoint names only its route, its decider and its answer.
 /// </summary>
+/// <remarks>
+/// Each event is recorded at the very instant its decider was given as now (read once the stream lock is held, so a
+/// stream's times never go back), as the database keeps it (whole microseconds): a replay of the stream through the
+/// deciders at those times, as an import does, decides exactly the same events.
+/// </remarks>
 public sealed class NotebookCommands(IDocumentSession session, TimeProvider clock)
 {
     /// <summary>Starts a notebook through the API.</summary>
     public async Task<IResult> Start(HttpContext http, StartNotebook? command, Func<DateTimeOffset, Decision> decide, Func<NotebookStarted, Answer> answer)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: true, now, http.RequestAborted);
         if (earlier is not null) return earlier;
         var decision = decide(now);
         if (decision.Refusal is { } refusal) return Problems.Result(refusal);
 
-        var started = StartStream(decision);
+        var started = StartStream(decision, now);
         return await CommitAsync(http, 1, answer(started), ticket, now, started.NotebookId);
     }
 
@@ -39,11 +44,11 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     public async Task<IResult> Apply(HttpContext http, Guid notebookId, string? ifMatch, object? command,
         Func<Notebook, DateTimeOffset, Decision> decide, Func<Accepted, Answer> answer)
     {
-        var now = clock.GetUtcNow();
         try
         {
             var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, http.RequestAborted);
             if (stream.Aggregate is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
+            var now = Now();
             var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: false, now, http.RequestAborted);
             if (earlier is not null) return earlier;
 
@@ -61,9 +66,10 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     /// <summary>Starts a notebook from a form: the same decision and append, without Idempotency-Key (a form carries its own id).</summary>
     public async Task<Decision> Start(Func<DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        var decision = decide(clock.GetUtcNow());
+        var now = Now();
+        var decision = decide(now);
         if (decision.Refusal is not null) return decision;
-        var started = StartStream(decision);
+        var started = StartStream(decision, now);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -81,7 +87,7 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     {
         var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, ct);
         if (stream.Aggregate is null) return Decision.Refuse(Refusals.NotebookMissing(notebookId));
-        var (_, decision) = Decide(stream, ifMatch, decide, clock.GetUtcNow());
+        var (_, decision) = Decide(stream, ifMatch, decide, Now());
         if (decision.Refusal is null) await session.SaveChangesAsync(ct);
         return decision;
     }
@@ -91,16 +97,24 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     {
         var before = Notebook.From(stream.Aggregate!);
         var decision = ETags.Stale(ifMatch, before.Version) is { } stale ? Decision.Refuse(stale) : decide(before, now);
-        if (decision.Refusal is null) stream.AppendMany(decision.Events);
+        if (decision.Refusal is null)
+        {
+            stream.AppendMany(decision.Events);
+            foreach (var e in stream.Events) e.Timestamp = now;
+        }
         return (before, decision);
     }
 
-    private NotebookStarted StartStream(Decision decision)
+    private NotebookStarted StartStream(Decision decision, DateTimeOffset now)
     {
         var started = decision.The<NotebookStarted>();
-        session.Events.StartStream<NotebookProgress>(started.NotebookId, [.. decision.Events]);
+        var action = session.Events.StartStream<NotebookProgress>(started.NotebookId, [.. decision.Events]);
+        foreach (var e in action.Events) e.Timestamp = now;
         return started;
     }
+
+    /// <summary>The instant a command is decided at and its events are recorded at, as the database keeps it.</summary>
+    private DateTimeOffset Now() => EventTimes.Stored(clock.GetUtcNow());
 
     /// <summary>Commits the events with the key's answer, then answers with the new version as the ETag.</summary>
     private async Task<IResult> CommitAsync(HttpContext http, long version, Answer answer, IdempotencyTicket? ticket, DateTimeOffset now, Guid notebookId)

@@ -17,6 +17,8 @@ public static class ProblemTypes
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string ServiceUnavailable = "/problems/service-unavailable";
     public const string InternalError = "/problems/internal-error";
+    public const string InvalidImport = "/problems/invalid-import";
+    public const string ImportRefused = "/problems/import-refused";
 
     public static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

@@ -25,8 +25,10 @@ public static partial class Problems
             405 => (ProblemTypes.MethodNotAllowed, "Method not allowed", $"{context.HttpContext.Request.Method} is not allowed here."),
             406 => ("/problems/not-acceptable", "Not acceptable", "This endpoint answers with application/json only."),
             409 => (ProblemTypes.ConcurrentChange, "Conflict", "The notebook was changed by another request; retry."),
-            413 => (ProblemTypes.RequestTooLarge, "Request body too large", $"Request bodies may be at most {HttpPipeline.MaxBodyBytes / 1024} KiB."),
-            415 => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
+            413 => (ProblemTypes.RequestTooLarge, "Request body too large", HttpPipeline.MaxBodyBytesOf(context.HttpContext.Request) == HttpPipeline.MaxBodyBytes
+                ? $"Request bodies may be at most {HttpPipeline.MaxBodyBytes / 1024} KiB."
+                : $"An import may be at most {HttpPipeline.MaxImportBodyBytes / (1024 * 1024)} MiB; import a large account's notebooks in several parts."),
+            415 => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", HttpPipeline.BodyAdvice(context.HttpContext.Request)),
             422 => (ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", null),
             503 => (ProblemTypes.ServiceUnavailable, "Service unavailable", "The database cannot be reached; retry shortly."),
             >= 500 => (ProblemTypes.InternalError, "Internal error", "Something went wrong on our side; it has been logged."),

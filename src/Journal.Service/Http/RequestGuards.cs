@@ -45,11 +45,14 @@ public static class RequestGuards
 
     /// <summary>
     /// 413 for a declared length over the limit, before anything reads the body. Kestrel's own limit
-    /// (<see cref="HttpPipeline.MaxBodyBytes"/>) still cuts off chunked bodies that grow past it.
+    /// (<see cref="HttpPipeline.MaxBodyBytes"/>, raised for an import) still cuts off chunked bodies that grow past it.
     /// </summary>
     public static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
     {
-        if (context.Request.ContentLength > HttpPipeline.MaxBodyBytes)
+        var limit = HttpPipeline.MaxBodyBytesOf(context.Request);
+        if (limit != HttpPipeline.MaxBodyBytes && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask; // the status code page writes the problem details
@@ -68,7 +71,7 @@ public static class RequestGuards
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         if (!hasBody && request.ContentType is null) return next();
         if (request.ContentType is null)
-            return Unsupported(context, "The body does not say what it is: send it as application/json.");
+            return Unsupported(context, "The body does not say what it is (no Content-Type). " + HttpPipeline.BodyAdvice(request));
         var encoding = request.Headers.ContentEncoding.ToString();
         if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             return Unsupported(context, "The body may not be compressed (Content-Encoding): send it as plain application/json.");

@@ -12,8 +12,8 @@ public static class NotebooksConfiguration
     public static StoreOptions ConfigureNotebooks(this StoreOptions opts)
     {
         foreach (var (type, name) in NotebookEvents.Names) opts.Events.MapEventType(type, name);
-        // Quick appends in one statement; FetchForWriting gives inline projections each event's version, and
-        // this mode stamps events with the service's clock and stores those same timestamps.
+        // Quick appends in one statement; FetchForWriting gives inline projections each event's version, and this mode
+        // stores the timestamps the service gives its events (the instant each was decided at: NotebookCommands).
         opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         // Progress is both the read model and, loaded under the stream lock, the write model (Notebook.From):
         // the inline projection applies the new events to the very instance the command loaded.

@@ -117,7 +117,8 @@ public static class StudyCalendar
 
     /// <summary>
     /// From the Monday on or before the start (or today, when the notebook starts later) to the Sunday on or
-    /// after the deadline, today or the last fact, whichever is latest; widened on both sides to at least
+    /// after the deadline, the last fact or, while the notebook is in progress, today, whichever is latest (a closed
+    /// notebook of years ago is drawn around its plan, not up to today); widened on both sides to at least
     /// <see cref="MinWeeks"/> weeks. Longer than <see cref="MaxWeeks"/> weeks, it is drawn a calendar year at a time:
     /// <paramref name="year"/>, or else the latest year of the plan or of the last fact.
     /// </summary>
@@ -125,7 +126,7 @@ public static class StudyCalendar
     {
         var dates = facts.Studied.Keys.Concat(facts.Rested).ToList();
         var from = new[] { facts.StartDate, facts.Today }.Concat(dates).Min();
-        var to = new[] { facts.Deadline, facts.Today }.Concat(dates).Max();
+        var to = new[] { facts.Deadline, facts.InProgress ? facts.Today : facts.Deadline }.Concat(dates).Max();
         IReadOnlyList<int> years = [];
         int? shown = null;
         if ((to.DayNumber - from.DayNumber) / 7 + 2 > MaxWeeks)

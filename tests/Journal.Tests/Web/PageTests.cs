@@ -141,6 +141,7 @@ public sealed class PageTests(JournalHost fixture) : IntegrationTest(fixture)
         Assert.Contains("No notebooks yet", empty.Text(".empty"));
 
         var rust = await LearningRust();
+        Clock.Now = Clock.Now.AddMinutes(1); // events are recorded at the pinned clock's time: this one a minute later
         var done = await Host.StartedNotebook(new StartNotebook("Done already", new Plan(1, 1), StartDate: new DateOnly(2026, 5, 3)));
         await Host.LoggedDay(done, "2026-05-03");
 

@@ -133,6 +133,22 @@ public class StudyCalendarTests
         Assert.Equal(4, view.MissedCount); // 6 empty dates, 2 of them left free by 5 days over 7
     }
 
+    [Theory]
+    [InlineData("2024-02-26", "2024-03-03", "2024-02-27 2024-02-28 2024-02-29 2024-03-01 2024-03-02")] // the leap day in the run
+    [InlineData("2024-12-29", "2025-01-04", "2024-12-29 2024-12-30 2024-12-31 2025-01-01 2025-01-02")] // across the year end
+    public void A_closed_notebook_of_years_ago_is_drawn_on_one_page_around_its_plan(string start, string deadline, string studied)
+    {
+        var facts = Facts(studied: studied, rested: "", start: start, deadline: deadline, today: "2026-11-29", inProgress: false, days: 5);
+        var view = StudyCalendar.Build(facts);
+
+        Assert.Empty(view.Years);
+        Assert.Equal(StudyCalendar.MinWeeks, view.Weeks.Count);
+        var days = view.Weeks.SelectMany(w => w).ToDictionary(d => d.Date);
+        Assert.All(Dates(studied), d => Assert.Equal(CalendarDayKind.Studied, days[d].Kind));
+        Assert.Equal((5, 0, 0, 2), (view.StudiedCount, view.RestedCount, view.MissedCount, view.FreeCount));
+        Assert.Null(view.OverdueSince);
+    }
+
     [Fact]
     public void The_seed_notebook_viewed_months_later_counts_inside_its_plan_and_says_how_long_it_is_overdue()
     {

@@ -18,6 +18,7 @@ internal static class ApiDocument
         ("Days", "Study days and rest days: log a day's entry (a title, a summary and the full entry behind \"Read more\"), revise or retract it, skip a day on purpose or take the skip back, and read one day in full."),
         ("History and audit", "The events behind every figure, in the order they were recorded, and an audit that replays them and compares the result with what the read models serve."),
         ("Study", "All of an account's notebooks together: one calendar of studied and rested dates, the all-notebook streak, minutes per week and totals by notebook. Built in the background: it may trail the latest change by a moment, and says so."),
+        ("Export and import", "Your data is yours: download a notebook as its events, as Markdown or as CSV, or every notebook as one zip; import an events export here or on another instance, checked through the same rules as the API."),
         ("Accounts", "Sign up, see whom the credentials sign in, change the password."),
         ("Tokens", "Personal access tokens for the API and the command-line client: make one with the account's email and password, list them, revoke one."),
         ("Sharing", "Share a notebook read-only through a secret address, stop sharing it, and read a shared notebook without an account."),

@@ -31,6 +31,7 @@ internal static class ApiOperations
                 described.Description = words;
         ApiParameters.Describe(operation);
         ApiExamples.Describe(operation);
+        Files(operation, context);
 
         var method = context.Description.HttpMethod;
         if (metadata.OfType<IdempotencyKeyAttribute>().Any())
@@ -70,10 +71,15 @@ internal static class ApiOperations
             Add(operation, "400", "A value is missing, malformed or out of range (`/problems/validation-failed`, whose errors name each field), or the body is not JSON this endpoint takes (`/problems/malformed-request`).");
         if (operation.Parameters.Any(p => p.Name == "notebookId"))
             Add(operation, "404", "You have no notebook with this id (`/problems/notebook-not-found`), or, where the address names a date, nothing is recorded for it.");
-        if (operation.RequestBody is not null)
+        if (context.Description.RelativePath == HttpPipeline.ImportPath.TrimStart('/'))
         {
-            Add(operation, "413", $"The body is larger than {HttpPipeline.MaxBodyBytes / 1024} KiB.");
-            Add(operation, "415", "The body is not UTF-8 application/json (or is compressed).");
+            Add(operation, "413", $"The file is larger than {HttpPipeline.MaxImportBodyBytes / (1024 * 1024)} MiB (`/problems/request-too-large`): import the notebooks in several parts.");
+            Add(operation, "415", "The body is neither JSON Lines nor a zip (`/problems/unsupported-media-type`).");
+        }
+        else if (operation.RequestBody is not null)
+        {
+            Add(operation, "413", $"The body is larger than {HttpPipeline.MaxBodyBytes / 1024} KiB (`/problems/request-too-large`).");
+            Add(operation, "415", "The body is not UTF-8 application/json, or is compressed (`/problems/unsupported-media-type`).");
             Add(operation, "406", "Accept rules out application/json, the only type this endpoint answers with (`/problems/not-acceptable`).");
         }
         Add(operation, "503", "The database cannot be reached, or cannot write at the moment (reads may still work): retry after the Retry-After delay.");
@@ -98,6 +104,29 @@ internal static class ApiOperations
             if (answer.Headers.Count == 0) answer.Headers = null;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Downloads answer with a file, not JSON: text for the text formats, bytes for a zip. POST /api/import reads its
+    /// body as bytes (not bound to a type), so it says here what they are.
+    /// </summary>
+    private static void Files(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        foreach (var media in operation.Responses!.Where(r => r.Key.StartsWith('2')).Select(r => r.Value).OfType<OpenApiResponse>()
+                     .SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>()).Where(c => c.Key != "application/json"))
+            media.Value.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Format = media.Key.StartsWith("text/", StringComparison.Ordinal) || media.Key == "application/x-ndjson" ? null : "binary",
+            };
+        if (context.Description.RelativePath != HttpPipeline.ImportPath.TrimStart('/')) return;
+        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"An events export: one notebook's JSON Lines (GET /api/notebooks/{{notebookId}}/export), or an account's zip (GET /api/export); at most {HttpPipeline.MaxImportBodyBytes / (1024 * 1024)} MiB.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/x-ndjson"] = file, ["application/zip"] = file },
+        };
     }
 
     private static void Add(OpenApiOperation operation, string status, string description)

@@ -33,6 +33,13 @@ internal static class ApiParameters
                     Type = JsonSchemaType.String,
                     Enum = [.. Enum.GetNames<NotebookStatus>().Select(n => (JsonNode)JsonValue.Create(n))],
                 }),
+            ["format"] = ("What to download: `events` (JSON Lines, what an import takes back; the default), `markdown` (the notebook as its page reads) or `csv` (one row per day).",
+                () => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [JsonValue.Create("events"), JsonValue.Create("markdown"), JsonValue.Create("csv")],
+                    Default = JsonValue.Create("events"),
+                }),
             ["page"] = ("The page to show, from 1.",
                 () => Whole(1, int.MaxValue / GetNotebookIndexEndpoint.MaxPageSize, "int32", 1)),
             ["pageSize"] = ($"Notebooks per page, at most {GetNotebookIndexEndpoint.MaxPageSize}.",

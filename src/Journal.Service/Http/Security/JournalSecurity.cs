@@ -84,13 +84,14 @@ public static class JournalSecurity
     }
 
     /// <summary>
-    /// Each API endpoint: a notebook read (one notebook, or all of them in the study view) needs the notebooks:read scope and a notebook change notebooks:write (a signed-in
-    /// page has both); every endpoint is rate-limited per token or account, unless it names its own limit.
+    /// Each API endpoint: a notebook read (an export, and all notebooks in the study view, too) needs the notebooks:read
+    /// scope and a notebook change (an import too) notebooks:write (a signed-in page has both); every endpoint is
+    /// rate-limited per token or account, unless it names its own limit.
     /// </summary>
     public static void Protect(HttpChain chain)
     {
         var route = chain.RoutePattern?.RawText ?? "";
-        if (route.StartsWith("/api/notebooks", StringComparison.Ordinal) || route == "/api/me/study")
+        if (route.StartsWith("/api/notebooks", StringComparison.Ordinal) || route is "/api/export" or "/api/import" or "/api/me/study")
             chain.RequireAuthorization(chain.HttpMethods.Contains("GET") ? ReadNotebooks : WriteNotebooks);
         var limit = chain.Method.Method.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: false).OfType<EnableRateLimitingAttribute>().FirstOrDefault();
         chain.RequireRateLimiting(limit?.PolicyName ?? RateLimits.Api);

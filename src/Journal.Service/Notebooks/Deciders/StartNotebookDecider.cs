@@ -18,8 +18,9 @@ public static class StartNotebookDecider
 
         var today = LocalDates.Today(now, zone ?? TimeZoneInfo.Utc, dayStartsAt);
         var startDate = command.StartDate ?? today;
-        if (Math.Abs(startDate.DayNumber - today.DayNumber) > Limits.StartDateWindowDays)
-            fields.Fail("startDate", $"startDate must lie within {Limits.StartDateWindowDays} days of today ({today:yyyy-MM-dd}).");
+        if (startDate < Limits.EarliestStartDate || startDate.DayNumber - today.DayNumber > Limits.StartDateAheadDays)
+            fields.Fail("startDate",
+                $"startDate must lie between {Limits.EarliestStartDate:yyyy-MM-dd} and {Limits.StartDateAheadDays} days after today ({today.AddDays(Limits.StartDateAheadDays):yyyy-MM-dd}).");
 
         if (fields.Refusal() is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new NotebookStarted(command.Id ?? newId(), title!, spark, plan!, startDate, command.TimeZone ?? "UTC", dayStartsAt));

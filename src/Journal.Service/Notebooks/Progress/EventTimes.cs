@@ -8,5 +8,8 @@ namespace Journal.Notebooks.Progress;
 /// </summary>
 public static class EventTimes
 {
-    public static DateTimeOffset Of(IEvent e) => e.Timestamp.AddTicks(-(e.Timestamp.Ticks % 10));
+    public static DateTimeOffset Of(IEvent e) => Stored(e.Timestamp);
+
+    /// <summary><paramref name="instant"/> as the database keeps it: in UTC, cut to whole microseconds.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset instant) => instant.ToUniversalTime().AddTicks(-(instant.Ticks % 10));
 }

@@ -15,8 +15,11 @@ public static class Limits
     public const int PlanDaysMax = 366;
     public const int SpanDaysMax = 731;
 
-    /// <summary>How far from today a start date may lie, either way.</summary>
-    public const int StartDateWindowDays = 366;
+    /// <summary>The earliest start date: old notebooks (last year's, a paper journal's) can be entered or imported.</summary>
+    public static readonly DateOnly EarliestStartDate = new(1970, 1, 1);
+
+    /// <summary>How far ahead of today a start date may lie.</summary>
+    public const int StartDateAheadDays = 366;
 
     /// <summary>How far ahead of today a rest day may be planned.</summary>
     public const int RestDaysAhead = 30;

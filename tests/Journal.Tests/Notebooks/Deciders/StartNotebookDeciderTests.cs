@@ -150,21 +150,26 @@ public class StartNotebookDeciderTests
             Started with { StartDate = Date("2026-03-09"), DayStartsAt = Time("04:00") });
 
     [Theory]
-    [InlineData(-366)]
-    [InlineData(-1)]
-    [InlineData(1)]
-    [InlineData(366)]
-    public void A_start_date_within_366_days_of_today_either_way_is_accepted(int days)
-    {
-        var startDate = Date("2026-03-10").AddDays(days);
-        Decided.Accepted(Decide(Command with { StartDate = startDate }), Started with { StartDate = startDate });
-    }
+    [InlineData("1970-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("2024-02-29")]
+    [InlineData("2025-03-09")]
+    [InlineData("2026-03-09")]
+    [InlineData("2026-03-11")]
+    [InlineData("2027-03-11")]
+    public void A_start_date_from_1970_up_to_366_days_ahead_of_today_is_accepted(string date) =>
+        Decided.Accepted(Decide(Command with { StartDate = Date(date) }), Started with { StartDate = Date(date) });
 
     [Theory]
-    [InlineData(-367)]
-    [InlineData(367)]
-    public void A_start_date_further_than_366_days_from_today_is_refused(int days) =>
-        Decided.Invalid(Decide(Command with { StartDate = Date("2026-03-10").AddDays(days) }), "startDate");
+    [InlineData("1969-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2027-03-12")]
+    [InlineData("9999-12-31")]
+    public void A_start_date_before_1970_or_more_than_366_days_ahead_is_refused(string date)
+    {
+        var refusal = Decided.Invalid(Decide(Command with { StartDate = Date(date) }), "startDate");
+        Assert.Equal("startDate must lie between 1970-01-01 and 366 days after today (2027-03-11).", refusal.Errors!["startDate"].Single());
+    }
 
     [Fact]
     public void The_start_date_window_counts_from_the_local_today()

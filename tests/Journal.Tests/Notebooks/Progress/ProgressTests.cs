@@ -135,12 +135,13 @@ public sealed class ProgressTests(JournalHost fixture) : IntegrationTest(fixture
 
         var page = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}/days/2026-03-03")).Read<DayPageResponse>(HttpStatusCode.OK);
         Assert.Equal(new DayPageResponse(2, new DateOnly(2026, 3, 3), "Lifetimes", "Short", "# Lifetimes\n\nLong entry.", 50, page.RecordedAt, null, true), page);
-        Assert.InRange(page.RecordedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(At("2026-03-04T20:00:00-05:00"), page.RecordedAt); // the instant it was decided at
 
+        Clock.Now = At("2026-03-05T07:30:00.1234567-05:00");
         await Host.Send(HttpMethod.Put, $"/api/notebooks/{id}/days/2026-03-03", new ReviseDay("Lifetimes, again", null, "Rewritten", 55));
         var revised = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}/days/2026-03-03")).Read<DayPageResponse>(HttpStatusCode.OK);
-        Assert.Equal(new DayPageResponse(2, new DateOnly(2026, 3, 3), "Lifetimes, again", null, "Rewritten", 55, page.RecordedAt, revised.RevisedAt, true), revised);
-        Assert.NotNull(revised.RevisedAt);
+        Assert.Equal(new DayPageResponse(2, new DateOnly(2026, 3, 3), "Lifetimes, again", null, "Rewritten", 55, page.RecordedAt,
+            At("2026-03-05T07:30:00.123456-05:00"), true), revised); // whole microseconds, as the database keeps them
 
         await Host.Send(HttpMethod.Delete, $"/api/notebooks/{id}/days/2026-03-03");
         await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}/days/2026-03-03")).Problem(HttpStatusCode.NotFound, "/problems/day-not-found");

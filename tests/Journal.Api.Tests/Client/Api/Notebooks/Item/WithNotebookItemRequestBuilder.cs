@@ -3,6 +3,7 @@
 using Journal.Api.Client.Api.Notebooks.Item.Abandon;
 using Journal.Api.Client.Api.Notebooks.Item.Audit;
 using Journal.Api.Client.Api.Notebooks.Item.Days;
+using Journal.Api.Client.Api.Notebooks.Item.Export;
 using Journal.Api.Client.Api.Notebooks.Item.History;
 using Journal.Api.Client.Api.Notebooks.Item.Plan;
 using Journal.Api.Client.Api.Notebooks.Item.Resume;
@@ -40,6 +41,11 @@ namespace Journal.Api.Client.Api.Notebooks.Item
         public global::Journal.Api.Client.Api.Notebooks.Item.Days.DaysRequestBuilder Days
         {
             get => new global::Journal.Api.Client.Api.Notebooks.Item.Days.DaysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The export property</summary>
+        public global::Journal.Api.Client.Api.Notebooks.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::Journal.Api.Client.Api.Notebooks.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The history property</summary>
         public global::Journal.Api.Client.Api.Notebooks.Item.History.HistoryRequestBuilder History
