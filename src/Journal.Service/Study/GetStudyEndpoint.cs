@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using System.Security.Claims;
 using Journal.Contracts;
 using Journal.Http.Security;
@@ -16,20 +15,6 @@ public static class GetStudyEndpoint
     [EndpointSummary("All notebooks together")]
     [EndpointDescription("The account's study across all its notebooks: every date with an entry or a rest day, the all-notebook current and longest streak, minutes per ISO week and totals by notebook, counted in the zone of the most recently started notebook. It is built in the background and may trail the latest change by a moment: `asOfSequence` is the newest event it reflects, `latestSequence` the store's newest, and `updating` says the two differ.")]
     [ProducesResponseType<StudyResponse>(StatusCodes.Status200OK, Description = "The account's study, as of `asOfSequence`.")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, HttpContext context)
-    {
-        var ct = context.RequestAborted;
-        await using var session = store.QuerySession(); // each account's document is keyed by the account's id
-        var study = await session.LoadAsync<AccountStudy>(user.AccountId().ToString(), ct);
-        var (asOf, latest) = await Progress(store, ct);
-        return TypedResults.Ok(StudyView.Build(study, clock.GetUtcNow(), asOf, latest));
-    }
-
-    /// <summary>How far the projection has got, and the store's newest event.</summary>
-    public static async Task<(long AsOf, long Latest)> Progress(IDocumentStore store, CancellationToken ct)
-    {
-        var asOf = await store.Advanced.ProjectionProgressFor(new ShardName(AccountStudyProjection.Name, ShardName.All, 1), token: ct);
-        var latest = await store.Storage.Database.FetchHighestEventSequenceNumber(ct);
-        return (asOf, latest);
-    }
+    public static async Task<IResult> Get(ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, HttpContext context) =>
+        TypedResults.Ok(await StudyQuery.ReadAsync(store, user.AccountId(), clock.GetUtcNow(), context.RequestAborted));
 }

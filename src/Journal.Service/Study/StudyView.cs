@@ -10,7 +10,10 @@ public static class StudyView
     public static StudyResponse Build(AccountStudy? study, DateTimeOffset now, long asOfSequence, long latestSequence)
     {
         study ??= new AccountStudy();
-        var newest = study.Notebooks.OrderByDescending(n => n.StartedAt).FirstOrDefault();
+        // The most recently started first; started at the same instant, the later event (they are kept in event order).
+        var notebooksNewestFirst = study.Notebooks.Select((n, i) => (Notebook: n, Order: i))
+            .OrderByDescending(n => n.Notebook.StartedAt).ThenByDescending(n => n.Order).Select(n => n.Notebook).ToList();
+        var newest = notebooksNewestFirst.FirstOrDefault();
         var (zone, dayStartsAt) = newest is null ? ("UTC", TimeOnly.MinValue) : (newest.TimeZone, newest.DayStartsAt);
         var today = LocalDates.Today(now, zone, dayStartsAt);
 
@@ -30,7 +33,7 @@ public static class StudyView
                 g.Sum(e => e.Minutes)))
             .OrderBy(w => w.Starts)
             .ToList();
-        var notebooks = study.Notebooks.OrderByDescending(n => n.StartedAt)
+        var notebooks = notebooksNewestFirst
             .Select(n => new StudyNotebookTotals(n.Id, n.Title,
                 study.Entries.Count(e => e.NotebookId == n.Id),
                 study.Entries.Where(e => e.NotebookId == n.Id).Sum(e => e.Minutes),

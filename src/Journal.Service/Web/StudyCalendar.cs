@@ -199,15 +199,18 @@ public static class StudyCalendar
     }
 
     /// <summary>A month's name over the first week that holds its 1st; the first week is named too, unless a name follows too closely.</summary>
-    private static List<MonthLabel> Months(List<IReadOnlyList<CalendarDay>> weeks)
+    private static List<MonthLabel> Months(List<IReadOnlyList<CalendarDay>> weeks) => MonthLabels([.. weeks.Select(w => w[0].Date)]);
+
+    /// <summary>A month's name over the week that holds its 1st (and over the first week, unless a name follows soon).</summary>
+    public static List<MonthLabel> MonthLabels(IReadOnlyList<DateOnly> mondays)
     {
         var labels = new List<MonthLabel>();
-        for (var w = 0; w < weeks.Count; w++)
+        for (var w = 0; w < mondays.Count; w++)
         {
-            var firstOfMonth = weeks[w].FirstOrDefault(d => d.Date.Day == 1);
-            if (firstOfMonth is not null) labels.Add(new MonthLabel(w, MonthName(firstOfMonth.Date)));
+            var first = Enumerable.Range(0, 7).Select(i => mondays[w].AddDays(i)).Where(d => d.Day == 1).Cast<DateOnly?>().FirstOrDefault();
+            if (first is { } date) labels.Add(new MonthLabel(w, MonthName(date)));
         }
-        if (labels.Count == 0 || labels[0].Week >= 3) labels.Insert(0, new MonthLabel(0, MonthName(weeks[0][0].Date)));
+        if (labels.Count == 0 || labels[0].Week >= 3) labels.Insert(0, new MonthLabel(0, MonthName(mondays[0])));
         return labels;
     }
 
