@@ -104,10 +104,10 @@ public sealed class ProjectionLagReader
 }
 
 /// <summary>Part of <c>/health/ready</c>: Degraded when an async projection is more than <c>Journal:Health:MaxProjectionLag</c> events behind.</summary>
-public sealed class ProjectionLagCheck(ProjectionLagReader reader, IOptionsMonitor<HealthOptions> options) : IHealthCheck
+public sealed class ProjectionLagCheck(ProjectionLagReader reader, IOptions<HealthOptions> options) : IHealthCheck
 {
     public const string Name = "projections";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        ProjectionLagRules.Assess(await reader.ReadAsync(cancellationToken), options.CurrentValue.MaxProjectionLag);
+        ProjectionLagRules.Assess(await reader.ReadAsync(cancellationToken), options.Value.MaxProjectionLag);
 }
