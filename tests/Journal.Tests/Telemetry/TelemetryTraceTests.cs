@@ -18,14 +18,7 @@ public sealed class TelemetryTraceTests(JournalHost fixture) : IntegrationTest(f
     public async Task A_logged_day_is_one_trace_with_the_decision_the_append_and_its_sql()
     {
         var id = await Host.StartedNotebook();
-        IReadOnlyList<Activity> spans;
-        using (Fixture.Spans.Record())
-        {
-            await Host.LoggedDay(id, "2026-03-02");
-            await Fixture.Spans.WaitFor(IsLogDayRequest);
-            // A span is exported when it ends, a parent after its children: wait until every parent named is there.
-            spans = await Fixture.Spans.WaitFor(_ => Fixture.Spans.Spans.All(s => s.ParentSpanId == default || Fixture.Spans.Spans.Any(p => p.SpanId == s.ParentSpanId)));
-        }
+        var spans = await TracedLogDay(id);
 
         var request = Assert.Single(spans, IsLogDayRequest);
         Assert.Equal(default, request.ParentSpanId); // the root: nothing called us
@@ -52,13 +45,7 @@ public sealed class TelemetryTraceTests(JournalHost fixture) : IntegrationTest(f
     [Fact]
     public async Task Traces_leave_over_otlp_when_an_endpoint_is_set()
     {
-        var id = await Host.StartedNotebook();
-        IReadOnlyList<Activity> spans;
-        using (Fixture.Spans.Record())
-        {
-            await Host.LoggedDay(id, "2026-03-02");
-            spans = await Fixture.Spans.WaitFor(IsLogDayRequest);
-        }
+        var spans = await TracedLogDay(await Host.StartedNotebook());
         var traceId = Convert.FromHexString(Assert.Single(spans, IsLogDayRequest).TraceId.ToHexString());
 
         // OTLP carries trace ids as 16 raw bytes in the protobuf body posted to /v1/traces.
@@ -95,6 +82,17 @@ public sealed class TelemetryTraceTests(JournalHost fixture) : IntegrationTest(f
 
         Assert.Null(TracerOf(Config()));
         Assert.NotNull(TracerOf(Config(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"))));
+    }
+
+    /// <summary>The spans recorded while a day is logged, once every parent they name has ended too (a parent ends after its children).</summary>
+    private async Task<IReadOnlyList<Activity>> TracedLogDay(Guid notebookId)
+    {
+        using (Fixture.Spans.Record())
+        {
+            await Host.LoggedDay(notebookId, "2026-03-02");
+            await Fixture.Spans.WaitFor(IsLogDayRequest);
+            return await Fixture.Spans.WaitFor(_ => Fixture.Spans.Spans.All(s => s.ParentSpanId == default || Fixture.Spans.Spans.Any(p => p.SpanId == s.ParentSpanId)));
+        }
     }
 
     private static TracerProvider? TracerOf(IConfiguration configuration)
