@@ -11,7 +11,22 @@ except ImportError:
     print("deploy/check: PyYAML missing, compose.yaml not parsed"); sys.exit(0)
 c = yaml.safe_load(open("deploy/compose.yaml"))
 svc = c["services"]
-assert set(svc) == {"postgres", "journal"}, svc.keys()
+core = {name for name, service in svc.items() if "profiles" not in service}
+assert core == {"postgres", "journal"}, svc.keys()
+observability = {"otel-collector", "prometheus", "grafana"}
+assert set(svc) - core == observability, svc.keys()
+assert all(svc[name]["profiles"] == ["observability"] for name in observability)
+env = svc["journal"]["environment"]
+assert "Journal__Metrics__Token" in env and "OTEL_EXPORTER_OTLP_ENDPOINT" in env
+assert "127.0.0.1;journal}" in env["AllowedHosts"]  # Prometheus asks for journal:8080
+assert "metrics_token" in svc["prometheus"]["secrets"] and "metrics_token" in c["secrets"]
+assert any(v.startswith("./prometheus/prometheus.yml:") for v in svc["prometheus"]["volumes"])
+assert any(v.startswith("./grafana/journal-dashboard.json:") for v in svc["grafana"]["volumes"])
+assert any(v.startswith("./otel-collector/config.yaml:") for v in svc["otel-collector"]["volumes"])
+collector = yaml.safe_load(open("deploy/otel-collector/config.yaml"))
+assert collector["service"]["pipelines"]["traces"]["receivers"] == ["otlp"]
+for f in ["deploy/grafana/provisioning/datasources/prometheus.yaml", "deploy/grafana/provisioning/dashboards/journal.yaml"]:
+    assert yaml.safe_load(open(f))["apiVersion"] == 1, f
 assert "healthcheck" in svc["postgres"] and "healthcheck" in svc["journal"]
 assert svc["journal"]["depends_on"]["postgres"]["condition"] == "service_healthy"
 assert "ConnectionStrings__Journal" in svc["journal"]["environment"]
@@ -22,6 +37,20 @@ assert any(v.startswith("journal-data:") for v in svc["postgres"]["volumes"])
 assert svc["journal"]["build"]["dockerfile"] == "deploy/Dockerfile"
 print("deploy/check: compose.yaml ok")
 PY
+# The scrape configuration, as Prometheus itself reads it (Debian's prometheus package; .ci/run installs it). Its token
+# file is the compose secret /run/secrets/metrics_token, absent here: promtool checks a copy pointing at a stand-in.
+command -v promtool >/dev/null 2>&1 || { echo "deploy/check: promtool missing (Debian: apt-get install prometheus)" >&2; exit 1; }
+grep -q 'credentials_file: /run/secrets/metrics_token$' deploy/prometheus/prometheus.yml \
+  || { echo "deploy/check: prometheus.yml must read the token from the compose secret /run/secrets/metrics_token" >&2; exit 1; }
+promcheck=$(mktemp -d)
+trap 'rm -rf "$promcheck"' EXIT
+echo stand-in-token > "$promcheck/metrics_token"
+sed "s#/run/secrets/metrics_token#$promcheck/metrics_token#" deploy/prometheus/prometheus.yml > "$promcheck/prometheus.yml"
+promtool check config "$promcheck/prometheus.yml"
+# The dashboard is JSON whose every query the tests check against the series /metrics serves (TelemetryMetricsTests).
+python3 -c 'import json,sys; d=json.load(open("deploy/grafana/journal-dashboard.json")); assert d["uid"]=="journal" and d["panels"]' \
+  || { echo "deploy/check: deploy/grafana/journal-dashboard.json is not the dashboard" >&2; exit 1; }
+echo "deploy/check: prometheus.yml, dashboard ok"
 grep -E '^COPY [^-]' deploy/Dockerfile | while read -r _ rest; do
   for src in ${rest% *}; do
     [ -e "$src" ] || { echo "deploy/check: Dockerfile copies missing $src" >&2; exit 1; }

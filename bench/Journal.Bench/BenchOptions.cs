@@ -38,6 +38,9 @@ internal sealed record BenchOptions
     public string ProfileLoad { get; init; } = "logday";
     public bool KeepFolder { get; init; }
 
+    /// <summary>Only the telemetry comparison (on against off), not the figures of issue 7.</summary>
+    public bool TelemetryOnly { get; init; }
+
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
 
     public static BenchOptions Parse(string[] args)
@@ -57,6 +60,7 @@ internal sealed record BenchOptions
                 "--rounds" => options with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--markdown" => options with { MarkdownFile = Path.GetFullPath(args[++i]) },
                 "--keep" => options with { KeepFolder = true },
+                "--telemetry" => options with { TelemetryOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
                 "--help" or "-h" => throw new UsageException(),
@@ -67,7 +71,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

@@ -46,22 +46,30 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             await ProfileAsync(trace, ct);
             return;
         }
+        if (options.TelemetryOnly)
+        {
+            await MeasureTelemetryAsync(ct);
+            return;
+        }
         await MeasureLoadAsync(ct);
+        await MeasureTelemetryAsync(ct);
         await MeasureGrowthAndReplayAsync(ct);
         await MeasureColdStartAsync(ct);
     }
 
     private readonly List<(ServiceProcess Service, string Log)> _running = [];
 
-    private ServiceProcess StartService(string name, string database)
+    private ServiceProcess StartService(string name, string database, IReadOnlyDictionary<string, string>? more = null)
     {
         var log = Path.Combine(_folder, name + ".log");
         // Accounts and tokens are on; the API's per-token rate limit is off, since the benchmark is the flood.
-        var service = ServiceProcess.Start(_serviceDll, log, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database),
             ["Journal__RateLimits__ApiPerMinute"] = "0",
-        });
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>()) environment[key] = value;
+        var service = ServiceProcess.Start(_serviceDll, log, environment);
         _cleanup.Add(service);
         _running.Add((service, log));
         return service;
@@ -229,22 +237,26 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     private async Task<(LoadResult Baseline, LoadResult Journal)> AlternateAsync(
         string name, Func<Task<LoadResult>> baseline, Func<Task<LoadResult>> journal, Func<LoadResult, string> describe,
-        string baselineName = "baseline", string journalName = "Journal", string? cpuPer = null)
+        string baselineName = "baseline", string journalName = "Journal", string? cpuPer = null, (int Baseline, int Journal)? servicePids = null)
     {
         var baselines = new List<LoadResult>();
         var journals = new List<LoadResult>();
         var (cpuB, cpuJ) = (default(CpuTimes), default(CpuTimes));
         for (var round = 1; round <= options.Rounds; round++)
         {
+            // Two services compared with each other: each side's service CPU is its own process's.
+            if (servicePids is { } pids) _cpu.ServicePid = pids.Baseline;
             var t0 = _cpu.Take();
             var b = await baseline();
             var t1 = _cpu.Take();
             baselines.Add(b);
+            if (servicePids is { } other) _cpu.ServicePid = other.Journal;
+            var t1J = servicePids is null ? t1 : _cpu.Take();
             var j = await journal();
             var t2 = _cpu.Take();
             journals.Add(j);
             EnsureServicesAlive();
-            (cpuB, cpuJ) = (cpuB + (t1 - t0), cpuJ + (t2 - t1));
+            (cpuB, cpuJ) = (cpuB + (t1 - t0), cpuJ + (t2 - t1J));
             Log($"{name} {round}/{options.Rounds}: {baselineName} {describe(b)}{Failures(b)}, {journalName} {describe(j)}{Failures(j)}");
         }
         var (allB, allJ) = (LoadResult.Combine(baselines), LoadResult.Combine(journals));
@@ -258,6 +270,105 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     }
 
     private static string Failures(LoadResult r) => r.Failed > 0 ? $" ({r.Failed} failed)" : "";
+
+    // ---- telemetry on and off ----
+
+    /// <summary>
+    /// The same service twice on two databases of the cluster: telemetry off (metrics recorded, nobody scraping, no
+    /// traces) and on (every request traced and exported over OTLP/HTTP to a local receiver that accepts and discards,
+    /// /metrics scraped every 5 s), alternately, for LogDay throughput, single-client LogDay latency and GET throughput.
+    /// </summary>
+    private async Task MeasureTelemetryAsync(CancellationToken ct)
+    {
+        await _cluster.CreateDatabaseAsync("journal_telemetry_off", ct);
+        await _cluster.CreateDatabaseAsync("journal_telemetry_on", ct);
+        await using var receiver = new OtlpReceiver();
+        var off = StartService("service-telemetry-off", "journal_telemetry_off");
+        var on = StartService("service-telemetry-on", "journal_telemetry_on", new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        await off.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        await on.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
+        using var offApi = new JournalApi(off.BaseAddress);
+        using var onApi = new JournalApi(on.BaseAddress);
+        await offApi.SignUpAsync(ct);
+        await onApi.SignUpAsync(ct);
+        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var scraper = ScrapeEvery(on.BaseAddress, TimeSpan.FromSeconds(5), scraping.Token);
+        var clients = options.Clients;
+        var pids = (off.Pid, on.Pid);
+        Log($"telemetry: off at {off.BaseAddress}, on at {on.BaseAddress} (OTLP/HTTP to {receiver.Endpoint}, /metrics scraped every 5 s)");
+
+        await PrepareAsync(offApi.Targets, clients, 1500, options.Warmup, ct);
+        await PrepareAsync(onApi.Targets, clients, 1500, options.Warmup, ct);
+        var warmOff = await Load.ClosedLoopAsync(clients, options.Warmup, offApi.LogDayAsync, ct);
+        var warmOn = await Load.ClosedLoopAsync(clients, options.Warmup, onApi.LogDayAsync, ct);
+        Log($"telemetry warm-up: off {warmOff.PerSecond:N0}/s, on {warmOn.PerSecond:N0}/s");
+
+        var (o, n) = await AlternateAsync("telemetry: LogDay throughput", async () =>
+            {
+                await PrepareAsync(offApi.Targets, clients, 1500, options.Throughput, ct);
+                return await Load.ClosedLoopAsync(clients, options.Throughput, offApi.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(onApi.Targets, clients, 1500, options.Throughput, ct);
+                return await Load.ClosedLoopAsync(clients, options.Throughput, onApi.LogDayAsync, ct);
+            },
+            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "LogDay", servicePids: pids);
+        _figures.Add(Figure.AtLeast($"telemetry on vs off: LogDay throughput ({clients} clients)", n.PerSecond, o.PerSecond, "/s", 0.9));
+
+        (o, n) = await AlternateAsync("telemetry: single-client LogDay", async () =>
+            {
+                await PrepareAsync(offApi.Targets, 1, 500, options.Latency, ct);
+                return await Load.ClosedLoopAsync(1, options.Latency, offApi.LogDayAsync, ct);
+            },
+            async () =>
+            {
+                await PrepareAsync(onApi.Targets, 1, 500, options.Latency, ct);
+                return await Load.ClosedLoopAsync(1, options.Latency, onApi.LogDayAsync, ct);
+            },
+            r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", "off", "on", servicePids: pids);
+        _figures.Add(Figure.AtMost("telemetry on vs off: single-client LogDay p50", n.Percentile(50), o.Percentile(50), "ms", 1.1));
+
+        var (offIds, onIds) = (offApi.Targets.Notebooks, onApi.Targets.Notebooks);
+        var (offCursor, onCursor) = (0, 0);
+        (o, n) = await AlternateAsync("telemetry: reads",
+            () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => offApi.GetProgressAsync(offIds[(int)((uint)Interlocked.Increment(ref offCursor) % offIds.Count)], t), ct),
+            () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => onApi.GetProgressAsync(onIds[(int)((uint)Interlocked.Increment(ref onCursor) % onIds.Count)], t), ct),
+            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "read", servicePids: pids);
+        _figures.Add(Figure.AtLeast($"telemetry on vs off: reads (progress GET, {clients} clients)", n.PerSecond, o.PerSecond, "/s", 0.9));
+
+        await scraping.CancelAsync();
+        var scrapes = await scraper;
+        Log($"telemetry: the receiver took {receiver.Exports:N0} OTLP exports ({receiver.Bytes / 1024.0 / 1024.0:0.0} MB); " +
+            $"{scrapes.Count} scrapes of /metrics, {scrapes.DefaultIfEmpty().Average():N0} bytes each");
+        if (receiver.Exports == 0) throw new InvalidOperationException("the service with telemetry on exported no traces: the comparison means nothing");
+        await off.StopAsync();
+        await on.StopAsync();
+        _cpu.ServicePid = null;
+    }
+
+    /// <summary>Scrapes /metrics as Prometheus would (from loopback, so no token), until cancelled; the sizes of the answers.</summary>
+    private static async Task<List<long>> ScrapeEvery(Uri service, TimeSpan every, CancellationToken ct)
+    {
+        using var http = new HttpClient(JournalApi.NewHandler()) { BaseAddress = service };
+        var sizes = new List<long>();
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                sizes.Add((await http.GetByteArrayAsync("/metrics", ct)).LongLength);
+                await Task.Delay(every, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return sizes;
+    }
 
     // ---- growth and replay ----
 

@@ -33,8 +33,10 @@ await using (embedded)
     builder.AddJournalSecurity();    // accounts' sign-in: cookie, tokens, Basic for tokens; scopes; rate limits: Http/Security
     builder.AddJournalApi();         // JSON, problem details, OpenAPI, the one write path: Http/
     builder.AddJournalWeb();         // the pages: Web/
+    builder.AddJournalTelemetry();   // traces (OTLP when configured), metrics, projection lag: Hosting/Telemetry.cs
 
     var app = builder.Build();
+    app.UseJournalTelemetry();       // one log line per request; /metrics for loopback or the operator's token
     app.UseJournalHttp();            // problem details for every error; guards before any body is read
     app.UseJournalSecurity();        // who is asking, what they may do, how often
     app.MapJournalHealth();          // /health/live, /health/ready

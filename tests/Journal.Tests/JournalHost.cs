@@ -13,6 +13,11 @@ using Journal.Http.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using JasperFx.Events.Projections;
+using Journal.Http;
+using Journal.Tests.Telemetry;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Trace;
 
 namespace Journal.Tests;
 
@@ -44,12 +49,24 @@ public sealed class JournalHost : IAsyncLifetime
 
         Environment.SetEnvironmentVariable("ConnectionStrings__Journal", ConnectionString);
         JasperFxEnvironment.AutoStartHost = true;
+        // Telemetry as an operator turns it on: traces exported over OTLP (to a stand-in collector, quickly), JSON logs.
+        Otlp = new OtlpSink();
+        var telemetry = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["Logging__Console__FormatterName"] = "json",
+        };
+        foreach (var (name, value) in telemetry) Environment.SetEnvironmentVariable(name, value);
         // The runner prints the process's whole output when a test fails: keep it to what explains a failure
         // (Marten logs the conflicts that tests provoke on purpose as errors).
         Host = await AlbaHost.For<Program>(web => web.ConfigureLogging(logging => logging
             .AddFilter("Marten", LogLevel.None)
             .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.None)
-            .AddFilter("Journal.Service", LogLevel.Warning)).ConfigureServices(services =>
+            .AddFilter("Journal.Service", LogLevel.Warning)
+            .AddFilter<ConsoleLoggerProvider>(RequestLog.Category, LogLevel.None)
+            .AddFilter<LogCapture>(null, LogLevel.Trace)).ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
@@ -60,7 +77,21 @@ public sealed class JournalHost : IAsyncLifetime
             services.AddSingleton<IOptions<RateLimitOptions>>(Options.Create(Limits));
             services.RemoveAll<IOptions<AccountOptions>>();
             services.AddSingleton<IOptions<AccountOptions>>(Options.Create(Accounts));
+            // Telemetry: spans to memory as well as OTLP, logs as the console's JSON formatter writes them, an async
+            // projection that only runs when a test runs it (lag), a lag threshold tests set, an operator token for /metrics.
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            services.AddSingleton<ILoggerProvider>(provider =>
+            {
+                Logs.Formatter = provider.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
+                return Logs;
+            });
+            services.ConfigureMarten(opts => opts.Projections.Add(new LagProbeProjection(), ProjectionLifecycle.Async, LagProbeProjection.Name));
+            services.RemoveAll<IOptions<HealthOptions>>();
+            services.AddSingleton<IOptions<HealthOptions>>(Options.Create(Health));
+            services.Configure<MetricsAccessOptions>(o => o.Token = MetricsToken);
         }));
+        // The host has read them; processes that tests start (backup, audit) do not need them.
+        foreach (var name in telemetry.Keys) Environment.SetEnvironmentVariable(name, null);
     }
 
     public async Task ResetAsync()
@@ -69,6 +100,7 @@ public sealed class JournalHost : IAsyncLifetime
         Clock.Now = TestClock.Default;
         (Limits.ApiPerMinute, Limits.ApiBurst, Limits.SignInPerMinute) = (0, 0, 0);
         Accounts.Registration = null;
+        Health.MaxProjectionLag = new HealthOptions().MaxProjectionLag;
         PageCookie = null;
         await Owner.SeedAsync(Store, Host.Services.GetRequiredService<IPasswords>());
     }
@@ -84,9 +116,25 @@ public sealed class JournalHost : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>The spans of the app's traces while a test records them.</summary>
+    public SpanCollection Spans { get; } = new();
+
+    /// <summary>The app's log, as JSON lines, while a test records it.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>The stand-in OTLP collector the app exports its traces to.</summary>
+    public OtlpSink Otlp { get; private set; } = null!;
+
+    /// <summary>What /health/ready tolerates; tests of the projection lag set it.</summary>
+    public HealthOptions Health { get; } = new();
+
+    /// <summary>The operator's token for /metrics from another address.</summary>
+    public const string MetricsToken = "metrics-operator-token-for-tests";
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Otlp.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
         if (_scratch is not null) Directory.Delete(_scratch, recursive: true);
     }

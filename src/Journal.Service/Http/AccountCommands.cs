@@ -16,7 +16,8 @@ namespace Journal.Http;
 /// decided on by a pure decider, appended and committed with the account's documents. Accounts are global: these
 /// sessions are never a tenant's.
 /// </summary>
-public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IPasswords passwords, IOptions<AccountOptions> options)
+public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IPasswords passwords, IOptions<AccountOptions> options,
+    JournalMetrics metrics)
 {
     /// <summary>Registers an account; the first one also takes every notebook written before accounts existed.</summary>
     public async Task<(Decision Decision, Account? Account)> Register(RegisterAccount? command, CancellationToken ct)
@@ -31,7 +32,11 @@ public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IP
         var email = Emails.Normalize(command?.Email);
         var taken = await session.Query<Account>().AnyAsync(a => a.Email == email, ct);
         var decision = RegisterAccountDecider.Decide(command, options.Value.IsOpen(first), _ => taken, Guid.CreateVersion7(), passwords);
-        if (decision.Refusal is not null) return (decision, null);
+        if (decision.Refusal is { } refusal)
+        {
+            metrics.Refused(refusal.Type, "account");
+            return (decision, null);
+        }
 
         var registered = decision.The<AccountRegistered>();
         var stream = session.Events.StartStream<Account>(registered.AccountId, [.. decision.Events]);
@@ -50,19 +55,32 @@ public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IP
         if (id == Guid.Empty)
         {
             passwords.Verify(Decoy, password ?? ""); // as long as a real check: the answer's timing names no account
-            return (Decision.Refuse(AccountRefusals.WrongCredentials()), null);
+            return SignInFailed(Decision.Refuse(AccountRefusals.WrongCredentials()), method);
         }
-        var (decision, account) = await Apply(id, (a, now) => SignInDecider.Decide(a, password, method, now, passwords), ct);
-        return SignInDecider.Succeeded(decision) ? (decision, account) : (decision.Refusal is null ? Decision.Refuse(AccountRefusals.WrongCredentials()) : decision, null);
+        var (decision, account) = await ApplyAsync(id, (a, now) => SignInDecider.Decide(a, password, method, now, passwords), ct);
+        return SignInDecider.Succeeded(decision) ? (decision, account) : SignInFailed(decision.Refusal is null ? Decision.Refuse(AccountRefusals.WrongCredentials()) : decision, method);
     }
 
-    /// <summary>Applies a command to an account: its stream locked, decided on, appended, committed.</summary>
+    private (Decision Decision, Account? Account) SignInFailed(Decision refused, string method)
+    {
+        metrics.SignInFailed(method, refused.Refusal!.Type);
+        return (refused, null);
+    }
+
+    /// <summary>Applies a command to an account: its stream locked, decided on, appended, committed; a refusal is counted.</summary>
     public async Task<(Decision Decision, Account? Account)> Apply(Guid accountId, Func<Account, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        var (decision, account) = await ApplyAsync(accountId, decide, ct);
+        if (decision.Refusal is { } refusal) metrics.Refused(refusal.Type, "account");
+        return (decision, account);
+    }
+
+    private async Task<(Decision Decision, Account? Account)> ApplyAsync(Guid accountId, Func<Account, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForExclusiveWriting<Account>(accountId, ct);
         if (stream.Aggregate is null) return (Decision.Refuse(AccountRefusals.NoAccount()), null);
-        var decision = decide(stream.Aggregate, clock.GetUtcNow());
+        var decision = JournalTracing.Decide(() => decide(stream.Aggregate, clock.GetUtcNow()));
         if (decision.Refusal is null && decision.Events.Count > 0)
         {
             stream.AppendMany(decision.Events);

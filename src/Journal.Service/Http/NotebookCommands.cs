@@ -25,7 +25,7 @@ public sealed record Accepted(Notebook Before, Decision Decision, long Version)
 /// stream's times never go back), as the database keeps it (whole microseconds): a replay of the stream through the
 /// deciders at those times, as an import does, decides exactly the same events.
 /// </remarks>
-public sealed class NotebookCommands(IDocumentSession session, TimeProvider clock)
+public sealed class NotebookCommands(IDocumentSession session, TimeProvider clock, JournalMetrics metrics)
 {
     /// <summary>Starts a notebook through the API.</summary>
     public async Task<IResult> Start(HttpContext http, StartNotebook? command, Func<DateTimeOffset, Decision> decide, Func<NotebookStarted, Answer> answer)
@@ -33,11 +33,11 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
         var now = Now();
         var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: true, now, http.RequestAborted);
         if (earlier is not null) return earlier;
-        var decision = decide(now);
-        if (decision.Refusal is { } refusal) return Problems.Result(refusal);
+        var decision = JournalTracing.Decide(() => decide(now));
+        if (decision.Refusal is { } refusal) return Refused(refusal);
 
         var started = StartStream(decision, now);
-        return await CommitAsync(http, 1, answer(started), ticket, now, started.NotebookId);
+        return await CommitAsync(http, 1, answer(started), ticket, now, started.NotebookId, decision);
     }
 
     /// <summary>Applies a command to an existing notebook through the API.</summary>
@@ -47,19 +47,19 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
         try
         {
             var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, http.RequestAborted);
-            if (stream.Aggregate is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
+            if (stream.Aggregate is null) return Refused(Refusals.NotebookMissing(notebookId));
             var now = Now();
             var (earlier, ticket) = await Idempotency.CheckAsync(session, http.Request, command, lockKey: false, now, http.RequestAborted);
             if (earlier is not null) return earlier;
 
             var (before, decision) = Decide(stream, ifMatch, decide, now);
-            if (decision.Refusal is { } refusal) return Problems.Result(refusal);
+            if (decision.Refusal is { } refusal) return Refused(refusal);
             var accepted = new Accepted(before, decision, before.Version + decision.Events.Count);
-            return await CommitAsync(http, accepted.Version, answer(accepted), ticket, now, notebookId);
+            return await CommitAsync(http, accepted.Version, answer(accepted), ticket, now, notebookId, decision);
         }
         catch (StreamLockedException e)
         {
-            return Results.Problem(Problems.ConcurrentChange(e));
+            return ConcurrentChange(e);
         }
     }
 
@@ -67,18 +67,21 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     public async Task<Decision> Start(Func<DateTimeOffset, Decision> decide, CancellationToken ct)
     {
         var now = Now();
-        var decision = decide(now);
-        if (decision.Refusal is not null) return decision;
+        var decision = JournalTracing.Decide(() => decide(now));
+        if (decision.Refusal is { } refusal) return Refused(decision, refusal);
         var started = StartStream(decision, now);
         try
         {
-            await session.SaveChangesAsync(ct);
+            using (JournalTracing.Append(started.NotebookId, decision.Events.Count))
+                await session.SaveChangesAsync(ct);
         }
         catch (ExistingStreamIdCollisionException)
         {
             session.EjectAllPendingChanges();
-            return Decision.Refuse(Refusals.NotebookTaken(started.NotebookId));
+            var taken = Refusals.NotebookTaken(started.NotebookId);
+            return Refused(Decision.Refuse(taken), taken);
         }
+        metrics.Committed(decision.Events);
         return decision;
     }
 
@@ -86,9 +89,16 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     public async Task<Decision> Apply(Guid notebookId, string? ifMatch, Func<Notebook, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForExclusiveWriting<NotebookProgress>(notebookId, ct);
-        if (stream.Aggregate is null) return Decision.Refuse(Refusals.NotebookMissing(notebookId));
+        if (stream.Aggregate is null)
+        {
+            var missing = Refusals.NotebookMissing(notebookId);
+            return Refused(Decision.Refuse(missing), missing);
+        }
         var (_, decision) = Decide(stream, ifMatch, decide, Now());
-        if (decision.Refusal is null) await session.SaveChangesAsync(ct);
+        if (decision.Refusal is { } refusal) return Refused(decision, refusal);
+        using (JournalTracing.Append(notebookId, decision.Events.Count))
+            await session.SaveChangesAsync(ct);
+        metrics.Committed(decision.Events);
         return decision;
     }
 
@@ -96,7 +106,7 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
         Func<Notebook, DateTimeOffset, Decision> decide, DateTimeOffset now)
     {
         var before = Notebook.From(stream.Aggregate!);
-        var decision = ETags.Stale(ifMatch, before.Version) is { } stale ? Decision.Refuse(stale) : decide(before, now);
+        var decision = ETags.Stale(ifMatch, before.Version) is { } stale ? Decision.Refuse(stale) : JournalTracing.Decide(() => decide(before, now));
         if (decision.Refusal is null)
         {
             stream.AppendMany(decision.Events);
@@ -117,24 +127,46 @@ public sealed class NotebookCommands(IDocumentSession session, TimeProvider cloc
     private DateTimeOffset Now() => EventTimes.Stored(clock.GetUtcNow());
 
     /// <summary>Commits the events with the key's answer, then answers with the new version as the ETag.</summary>
-    private async Task<IResult> CommitAsync(HttpContext http, long version, Answer answer, IdempotencyTicket? ticket, DateTimeOffset now, Guid notebookId)
+    private async Task<IResult> CommitAsync(HttpContext http, long version, Answer answer, IdempotencyTicket? ticket, DateTimeOffset now, Guid notebookId,
+        Decision decision)
     {
         if (ticket is not null) session.Store(ticket.Answered(answer, version, now));
         try
         {
-            await session.SaveChangesAsync(http.RequestAborted);
+            using (JournalTracing.Append(notebookId, decision.Events.Count))
+                await session.SaveChangesAsync(http.RequestAborted);
         }
         catch (ExistingStreamIdCollisionException)
         {
             session.EjectAllPendingChanges(); // nothing of a refused request may be saved later
-            return Problems.Result(Refusals.NotebookTaken(notebookId));
+            return Refused(Refusals.NotebookTaken(notebookId));
         }
         catch (ConcurrencyException e)
         {
             session.EjectAllPendingChanges();
-            return Results.Problem(Problems.ConcurrentChange(e));
+            return ConcurrentChange(e);
         }
+        metrics.Committed(decision.Events);
         ETags.Write(http.Response, version);
         return answer.ToResult();
+    }
+
+    private IResult Refused(Refusal refusal)
+    {
+        metrics.Refused(refusal.Type, "notebook");
+        return Problems.Result(refusal);
+    }
+
+    private Decision Refused(Decision decision, Refusal refusal)
+    {
+        metrics.Refused(refusal.Type, "notebook");
+        return decision;
+    }
+
+    private IResult ConcurrentChange(Exception e)
+    {
+        var problem = Problems.ConcurrentChange(e);
+        metrics.Refused(problem.Type!, "notebook");
+        return Results.Problem(problem);
     }
 }

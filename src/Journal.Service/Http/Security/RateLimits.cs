@@ -56,6 +56,8 @@ public static class RateLimits
             o.OnRejected = (rejected, _) =>
             {
                 var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<JournalMetrics>().RateLimited(
+                    context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "unknown");
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
