@@ -300,6 +300,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the cluster even when it was adopted or left running: the <c>database stop</c> verb.</summary>
+    public Task StopSharedAsync()
+    {
+        Interlocked.Exchange(ref _stopped, 0);
+        return StopAsync();
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private static int FreePort()

@@ -24,6 +24,7 @@ catch (DatabaseUnavailableException e)
 
 // A verb (codegen, projections, audit, backup, …) goes to JasperFx's commands; a plain start just runs.
 var command = args.Length > 0 && !args[0].StartsWith('-');
+if (command) builder.Configuration["Journal:Cluster:Join"] = "false"; // a command takes no projection from running nodes
 // A command run beside a running service works on its cluster and leaves it running.
 if (command && embedded is { Adopted: true }) embedded.LeaveRunning();
 
@@ -34,12 +35,14 @@ await using (embedded)
     builder.AddJournalApi();         // JSON, problem details, OpenAPI, the one write path: Http/
     builder.AddJournalWeb();         // the pages: Web/
     builder.AddJournalTelemetry();   // traces (OTLP when configured), metrics, projection lag: Hosting/Telemetry.cs
+    builder.AddJournalCluster();     // graceful drain behind a load balancer; the node report: Hosting/Cluster.cs
 
     var app = builder.Build();
     app.UseJournalTelemetry();       // one log line per request; /metrics for loopback or the operator's token
     app.UseJournalHttp();            // problem details for every error; guards before any body is read
     app.UseJournalSecurity();        // who is asking, what they may do, how often
     app.MapJournalHealth();          // /health/live, /health/ready
+    app.MapJournalNode();            // /health/node: this node's id, role and projections (operators)
     app.MapJournalApi();             // /api/… (Notebooks/Endpoints and each read model's GET), /openapi, /docs
     app.MapJournalWeb();             // /, /notebooks/…, /assets/…
     app.LogWhenReady(embedded?.DataDirectory);

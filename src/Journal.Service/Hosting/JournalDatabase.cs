@@ -30,6 +30,7 @@ public static class JournalDatabase
             dataDirectory, port, section["BinDirectory"], section["Name"] ?? "journal",
             loggerFactory.CreateLogger("Journal.EmbeddedPostgres"));
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = cluster.ConnectionString;
+        builder.Services.AddSingleton(cluster); // for the database verb
         return cluster;
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using JasperFx.OpenTelemetry;
 using Journal.Http;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -97,15 +98,18 @@ public static class Telemetry
     /// <summary>Metrics name routes, rates and counts of refusals: for the machine itself, or a scraper with the operator's token.</summary>
     private static async Task GuardMetrics(HttpContext context, RequestDelegate next)
     {
-        var token = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<MetricsAccessOptions>>().CurrentValue.Token;
-        if (IsLoopback(context.Connection.RemoteIpAddress) || Presents(context.Request.Headers.Authorization.ToString(), token))
-        {
-            await next(context);
-            return;
-        }
-        await Problems.WriteAsync(context, ProblemTypes.Problem(StatusCodes.Status403Forbidden, Http.Security.ApiChallenges.Forbidden, "Not allowed",
-            "Metrics are served to the machine itself, or with the operator's token (Journal:Metrics:Token) as Authorization: Bearer."));
+        if (IsOperator(context)) await next(context);
+        else await Problems.WriteAsync(context, OperatorOnly(MetricsPath));
     }
+
+    /// <summary>A request from the machine itself, or with the operator's token (<c>Journal:Metrics:Token</c>) as a bearer token.</summary>
+    public static bool IsOperator(HttpContext context) =>
+        IsLoopback(context.Connection.RemoteIpAddress)
+        || Presents(context.Request.Headers.Authorization.ToString(), context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<MetricsAccessOptions>>().CurrentValue.Token);
+
+    /// <summary>The 403 for anyone else.</summary>
+    public static ProblemDetails OperatorOnly(string path) => ProblemTypes.Problem(StatusCodes.Status403Forbidden, Http.Security.ApiChallenges.Forbidden, "Not allowed",
+        $"{path} is served to the machine itself, or with the operator's token (Journal:Metrics:Token) as Authorization: Bearer.");
 
     public static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

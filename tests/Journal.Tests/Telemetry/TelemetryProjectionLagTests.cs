@@ -41,13 +41,14 @@ public sealed class TelemetryProjectionLagRuleTests
     }
 }
 
-/// <summary>The check in the running app: the test host's LagProbe projection runs only when a test runs it, so appends put it behind.</summary>
+/// <summary>The check in the running app: while a test holds the test host's LagProbe projection, appends put it behind.</summary>
 public sealed class TelemetryProjectionLagTests(JournalHost fixture) : IntegrationTest(fixture)
 {
     [Fact]
     public async Task Ready_is_degraded_while_an_async_projection_is_too_far_behind_and_healthy_once_it_caught_up()
     {
         Fixture.Health.MaxProjectionLag = 3;
+        using var hold = LagProbeProjection.Hold();
         var id = await Host.StartedNotebook();
         foreach (var date in new[] { "2026-03-02", "2026-03-03", "2026-03-04" }) await Host.LoggedDay(id, date);
 
@@ -61,6 +62,7 @@ public sealed class TelemetryProjectionLagTests(JournalHost fixture) : Integrati
 
         using (Fixture.Spans.Record())
         {
+            hold.Dispose();
             await Host.CatchUpAsyncProjections();
             // Marten's daemon traces the pages it processes.
             Assert.Contains(await Fixture.Spans.WaitFor(s => s.Source.Name == "Marten"), s => s.Source.Name == "Marten");
