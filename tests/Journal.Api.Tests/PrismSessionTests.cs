@@ -207,6 +207,7 @@ public sealed partial class PrismSessionTests : IDisposable
         await Call(200, HttpMethod.Get, $"{notebook}/export?format=csv");
         await Call(400, HttpMethod.Get, $"{notebook}/export?format=pdf", valid: false, problem: "/problems/validation-failed");
         await Call(200, HttpMethod.Get, "/api/export");
+        await Call(200, HttpMethod.Get, "/api/me/study");
         var importer = await _host.SignUpAsync("importer@example.com", ApiHost.Password, "Importer", ct);
         await Call(201, HttpMethod.Post, "/api/import", new Upload("application/x-ndjson", events), sign: Bearer(importer));
         await Call(200, HttpMethod.Post, "/api/import", new Upload("application/x-ndjson", events), sign: Bearer(importer));
@@ -253,7 +254,7 @@ public sealed partial class PrismSessionTests : IDisposable
                 if (operation != "POST /api/tokens")
                     await Call(401, target.Method, target.Path, target.Body, sign: Bearer("jnl_NotATokenThisServiceIssued0000000000000000"), problem: "/problems/unauthenticated");
             }
-            if (statuses.Contains(403) && target.Path.StartsWith("/api/notebooks", StringComparison.Ordinal))
+            if (statuses.Contains(403) && (target.Path.StartsWith("/api/notebooks", StringComparison.Ordinal) || target.Path is "/api/export" or "/api/me/study"))
                 await Call(403, target.Method, target.Path, target.Body, sign: Bearer(target.Method == HttpMethod.Get ? probes.WriteOnly : probes.ReadOnly), problem: "/problems/forbidden");
             else if (statuses.Contains(403) && target.Method != HttpMethod.Get && operation != "POST /api/accounts")
                 await Call(403, target.Method, target.Path, sign: r => r.Headers.Add("Cookie", probes.Cookie), valid: false, problem: "/problems/cookie-write-needs-json");
