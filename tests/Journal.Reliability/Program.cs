@@ -1,12 +1,12 @@
 using Journal.Reliability;
 
 // dotnet run --project tests/Journal.Reliability -- SCENARIO… [--quick] [--from TAG] [--old-bin DIR]
-string[] load = ["crash", "outage", "disk-full", "read-only"], upgrades = ["upgrade", "major-version", "backup-restore"];
+string[] load = ["crash", "outage", "disk-full", "read-only", "cluster"], upgrades = ["upgrade", "major-version", "backup-restore"];
 var verbs = args.TakeWhile(a => !a.StartsWith('-')).SelectMany(v => v switch { "all" => load, "upgrades" => upgrades, _ => [v] }).Distinct().ToList();
 if (verbs.Count == 0 || verbs.Any(v => !load.Contains(v) && !upgrades.Contains(v)))
 {
-    Console.Error.WriteLine("usage: dotnet run --project tests/Journal.Reliability -- crash|outage|disk-full|read-only|all|upgrade|major-version|backup-restore|upgrades [--quick] [--from TAG] [--old-bin DIR]");
-    Console.Error.WriteLine("  all = crash, outage, disk-full and read-only (under load); upgrades = upgrade, major-version and backup-restore (run before tagging a release)");
+    Console.Error.WriteLine("usage: dotnet run --project tests/Journal.Reliability -- crash|outage|disk-full|read-only|cluster|all|upgrade|major-version|backup-restore|upgrades [--quick] [--from TAG] [--old-bin DIR]");
+    Console.Error.WriteLine("  all = crash, outage, disk-full, read-only and cluster (under load); upgrades = upgrade, major-version and backup-restore (run before tagging a release)");
     return 2;
 }
 var settings = new Settings(Quick: args.Contains("--quick"));
@@ -31,6 +31,7 @@ foreach (var verb in verbs)
         "outage" => () => Scenarios.OutageAsync(settings, dll, scratch),
         "disk-full" => () => Scenarios.DiskFullAsync(settings, dll, scratch),
         "read-only" => () => Scenarios.ReadOnlyAsync(settings, dll, scratch),
+        "cluster" => () => Scenarios.ClusterAsync(settings, dll, scratch, repository),
         "upgrade" => () => Scenarios.UpgradeAsync(settings, dll, scratch, repository, Option("--from")),
         "major-version" => () => Scenarios.MajorVersionAsync(settings, dll, scratch, Option("--old-bin")),
         _ => () => Scenarios.BackupRestoreAsync(settings, dll, scratch),
