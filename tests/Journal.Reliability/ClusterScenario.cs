@@ -33,6 +33,10 @@ public static partial class Scenarios
             ["Journal__Cluster__HeartbeatSeconds"] = "2",
             ["Journal__Cluster__StaleAfterSeconds"] = "8",
             ["Journal__Cluster__DrainSeconds"] = "3",
+            // For reading a failover from the node logs: when each line was written, and Wolverine's node and agent decisions.
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+            ["Logging__LogLevel__Wolverine.Runtime.Agents"] = "Debug",
         };
         var nodes = Enumerable.Range(1, 3).Select(n => new ServiceProcess(dll, environment, Path.Combine(scratch, $"cluster-node{n}.log"))).ToArray();
         await using var node1 = nodes[0];
@@ -54,7 +58,7 @@ public static partial class Scenarios
         // Enough commands for the whole budget at the paced rate: the load stops when the steps are done, not on running out.
         var (notebooks, commands) = await PrepareAsync(driver, (int)Math.Ceiling(perSecond * budget.TotalSeconds / 360), 360, "Cluster");
         using var stop = new CancellationTokenSource(budget);
-        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        using var sampling = new CancellationTokenSource(budget + TimeSpan.FromSeconds(120)); // outlives the load: the study is read until it settles
         var alive = new bool[] { true, true, true };
         var nodeSamples = new ConcurrentQueue<NodeSample>();
         var studySamples = new ConcurrentQueue<StudySample>();
@@ -87,7 +91,7 @@ public static partial class Scenarios
                 await nodes[victim].KillAsync();
                 alive[victim] = false;
                 Progress($"cluster: {kill}. killed node {victim + 1} (SIGKILL; {(owner == victim ? "it ran " + StudyShard : "no node reported the projection")}" +
-                    $"{(leader == victim ? ", the leader" : "")}) at {acknowledged} acknowledged, store sequence {sequence}");
+                    $"{(leader == victim ? ", the leader" : "")}) at {at:HH:mm:ss.fff} UTC, {acknowledged} acknowledged, store sequence {sequence}");
                 var moved = await FirstAsync(() => nodeSamples.Where(n => n.Sent >= at && n.Index != victim && alive[n.Index] && n.Runs).Select(n => (DateTimeOffset?)n.Received).FirstOrDefault(), TimeSpan.FromSeconds(60));
                 var caughtUp = await FirstAsync(() => studySamples.Where(t => t.Sent >= at && t.AsOf >= sequence && t.Entries >= acknowledged).Select(t => (DateTimeOffset?)t.Received).FirstOrDefault(), TimeSpan.FromSeconds(60));
                 var movedTo = nodeSamples.Where(n => n.Sent >= at && n.Index != victim && n.Runs).Select(n => (int?)n.Index).FirstOrDefault();
@@ -183,6 +187,8 @@ public static partial class Scenarios
             notes.Add($"{step.Name}: {step.Detail}; the study's asOfSequence stood still for at most {Seconds(frozen)} while writes went on; " +
                 $"{inStep.Count} requests in the step's {(step.End - step.Start).TotalSeconds:F0} s, {failed.Count} failed ({DescribeFailures(failed)})");
         }
+        var outside = observations.Where(o => o.Status is null or >= 500 && !steps.Any(s => o.At >= s.Start && o.At < s.End)).ToList();
+        if (outside.Count > 0) notes.Add($"failed outside the steps (before the first kill): {DescribeFailures(outside)}");
         notes.Add("why requests failed: a kill -9 cuts the requests in flight on that node: HAProxy answers those 502 (the request had reached the node, " +
             "so it is not retried elsewhere) and the client retries them with the same Idempotency-Key; new connections to a dead node are retried on another " +
             "node by HAProxy (retry-on conn-failure) and never reach the client; a SIGTERM drains (503 on /health/ready, serving for 3 s), so HAProxy stops sending before the listener closes");
