@@ -91,7 +91,7 @@ public static partial class Scenarios
                 await nodes[victim].KillAsync();
                 alive[victim] = false;
                 Progress($"cluster: {kill}. killed node {victim + 1} (SIGKILL; {(owner == victim ? "it ran " + StudyShard : "no node reported the projection")}" +
-                    $"{(leader == victim ? ", the leader" : "")}) at {at:HH:mm:ss.fff} UTC, {acknowledged} acknowledged, store sequence {sequence}");
+                    $"; leader: node {(leader + 1)?.ToString(CultureInfo.InvariantCulture) ?? "?"}) at {at:HH:mm:ss.fff} UTC, {acknowledged} acknowledged, store sequence {sequence}");
                 var moved = await FirstAsync(() => nodeSamples.Where(n => n.Sent >= at && n.Index != victim && alive[n.Index] && n.Runs).Select(n => (DateTimeOffset?)n.Received).FirstOrDefault(), TimeSpan.FromSeconds(60));
                 var caughtUp = await FirstAsync(() => studySamples.Where(t => t.Sent >= at && t.AsOf >= sequence && t.Entries >= acknowledged).Select(t => (DateTimeOffset?)t.Received).FirstOrDefault(), TimeSpan.FromSeconds(60));
                 var movedTo = nodeSamples.Where(n => n.Sent >= at && n.Index != victim && n.Runs).Select(n => (int?)n.Index).FirstOrDefault();
@@ -99,7 +99,7 @@ public static partial class Scenarios
                 await Task.Delay(settings.After);
                 steps.Add(new Step($"{kill}. kill -9 node {victim + 1}", at, DateTimeOffset.UtcNow, Graceful: false)
                 {
-                    Detail = $"it {(owner == victim ? "ran " + StudyShard : "was a live node (none reported the projection)")}{(leader == victim ? " and led the cluster" : "")}; " +
+                    Detail = $"it {(owner == victim ? "ran " + StudyShard : "was a live node (none reported the projection)")}{(leader == victim ? " and led the cluster" : $" (node {(leader + 1)?.ToString(CultureInfo.InvariantCulture) ?? "?"} led)")}; " +
                         $"{acknowledged} acknowledged and store sequence {sequence} at the kill (the study {(lagAtKill >= 0 ? lagAtKill.ToString(CultureInfo.InvariantCulture) : "?")} events behind); " +
                         $"projection running on node {(movedTo + 1)?.ToString(CultureInfo.InvariantCulture) ?? "none"} after {Seconds(Since(at, moved))}; " +
                         $"study with asOfSequence ≥ {sequence} and entries ≥ {acknowledged} after {Seconds(Since(at, caughtUp))}",
@@ -184,18 +184,22 @@ public static partial class Scenarios
             var inStep = observations.Where(o => o.At >= step.Start && o.At < step.End).ToList();
             var failed = inStep.Where(o => o.Status is null or >= 500).ToList();
             var frozen = LongestStill(studySamples.Where(t => t.Sent >= step.Start && t.Sent < step.End).ToList());
-            notes.Add($"{step.Name}: {step.Detail}; the study's asOfSequence stood still for at most {Seconds(frozen)} while writes went on; " +
+            var end = nodeSamples.Where(n => n.Sent >= step.End - TimeSpan.FromSeconds(1.5) && n.Sent < step.End).GroupBy(n => n.Index).Select(g => g.Last()).ToList();
+            var where = $"at the step's end node {string.Join("/", end.Where(n => n.Runs).Select(n => n.Index + 1).DefaultIfEmpty(0))} ran the projection and node {string.Join("/", end.Where(n => n.Leader).Select(n => n.Index + 1).DefaultIfEmpty(0))} led";
+            notes.Add($"{step.Name}: {step.Detail}; {where.Replace("node 0", "no node", StringComparison.Ordinal)}; the study's asOfSequence stood still for at most {Seconds(frozen)} while writes went on; " +
                 $"{inStep.Count} requests in the step's {(step.End - step.Start).TotalSeconds:F0} s, {failed.Count} failed ({DescribeFailures(failed)})");
         }
         var outside = observations.Where(o => o.Status is null or >= 500 && !steps.Any(s => o.At >= s.Start && o.At < s.End)).ToList();
         if (outside.Count > 0) notes.Add($"failed outside the steps (before the first kill): {DescribeFailures(outside)}");
-        notes.Add("why requests failed: a kill -9 cuts the requests in flight on that node: HAProxy answers those 502 (the request had reached the node, " +
-            "so it is not retried elsewhere) and the client retries them with the same Idempotency-Key; new connections to a dead node are retried on another " +
-            "node by HAProxy (retry-on conn-failure) and never reach the client; a SIGTERM drains (503 on /health/ready, serving for 3 s), so HAProxy stops sending before the listener closes");
+        notes.Add("why requests fail: a kill -9 cuts the requests in flight on that node; the request had reached the node, so HAProxy does not send it " +
+            "elsewhere: it answers 502, or closes the client's connection without an answer when it had sent the request on a reused server connection " +
+            "(a transport error at the client). The client retries both with the same Idempotency-Key. New connections to the dead node fail and HAProxy " +
+            "retries them on another node (retry-on conn-failure) until its checks take the node out (fall 2 at inter 1s): the client never sees those. " +
+            "A SIGTERM drains: /health/ready answers 503 at once while the node serves on for 3 s, so HAProxy stops sending before the listener closes");
         notes.Add(final is { } f
             ? $"at rest: the study reflects sequence {f.AsOf} ({Seconds(Since(loadEnded, settled))} after the load stopped) with {f.Entries} entries; the store holds {storedDays} day_logged events{(f.Entries == storedDays ? " (equal: no day counted twice or missed across the moves)" : " (**differ**)")}"
             : $"at rest: the study never reached the store's sequence {finalSequence} within 60 s of the load stopping");
-        notes.Add($"5xx: {nodeServerErrors} from nodes other than 503; {proxyErrors.Count} × {string.Join("/", proxyErrors.Select(o => o.Status).Distinct())} from HAProxy, " +
+        notes.Add($"5xx: {nodeServerErrors} from nodes other than 503; {proxyErrors.Count} from HAProxy ({DescribeFailures(proxyErrors)}), " +
             $"{proxyErrorsOutsideKills} of them outside the two kill steps; 503: {observations.Count(o => o.Status == 503)}; transport errors at the client: {observations.Count(o => o.Status is null)}");
         notes.Add($"in doubt (no 2xx before giving up or the end of the load): {check.InDoubt}, of which {check.InDoubtCommitted} are in the store; none were acknowledged, so none is lost");
         notes.Add($"audits: {check.Notebooks - check.AuditsInconsistent} of {check.Notebooks} consistent; acknowledged at another version than stored: {check.WrongVersion}");

@@ -49,7 +49,8 @@ foreach (var result in results)
 }
 var passed = results.All(r => r.Passed);
 Console.WriteLine($"\n{(passed ? "PASS" : "FAIL")}: written to {Path.GetRelativePath(Environment.CurrentDirectory, report)}; service logs in {scratch}");
-if (passed) Directory.Delete(scratch, recursive: true);
+// JOURNAL_RELIABILITY_KEEP=1 keeps the logs of a passing run too (an option would change the command line the report is keyed by).
+if (passed && Environment.GetEnvironmentVariable("JOURNAL_RELIABILITY_KEEP") != "1") Directory.Delete(scratch, recursive: true);
 return passed ? 0 : 1;
 
 static async Task<ScenarioResult> Run(string name, Func<Task<ScenarioResult>> scenario)
