@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Journal.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wolverine.Runtime;
+
+namespace Journal.Tests.Cluster;
+
+/// <summary>
+/// Wolverine's own distribution, several hosts of the real app in this process on one database (short heartbeats): the
+/// account-wide study projection runs on exactly one of them and moves to another when that one stops.
+/// </summary>
+[Collection(IntegrationTests.Name)] // builds hosts through environment variables, as the suite's host does: not beside it
+public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
+{
+    private readonly List<IAlbaHost> _nodes = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Journal"] = database,
+            ["Journal__Cluster__HeartbeatSeconds"] = "1",
+            ["Journal__Cluster__StaleAfterSeconds"] = "3",
+        };
+        var before = settings.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var (name, value) in settings) Environment.SetEnvironmentVariable(name, value);
+            for (var i = 0; i < 3; i++)
+                _nodes.Add(await AlbaHost.For<Program>(web => web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Marten", LogLevel.None))));
+        }
+        finally
+        {
+            foreach (var (name, value) in before) Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    private static Task<bool> RunsStudy(IAlbaHost node) => Task.FromResult(node.Services.GetRequiredService<IWolverineRuntime>().Agents
+        .AllRunningAgentUris().Any(uri => uri.AbsolutePath.EndsWith("/accountstudy/all", StringComparison.OrdinalIgnoreCase)));
+
+    [Fact]
+    public async Task The_study_projection_runs_on_exactly_one_node_and_moves_when_that_node_stops()
+    {
+        var (owner, _) = await ClusterSupport.OneRunsAsync(_nodes, RunsStudy, TimeSpan.FromSeconds(30));
+        var others = _nodes.Where(n => n != owner).ToList();
+
+        // Written through one node, read through another: the projection's node is neither necessarily.
+        using var writer = others[0].Server.CreateClient();
+        await ClusterSupport.SignUpAsync(writer);
+        var notebook = await ClusterSupport.StartNotebookAsync(writer);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var d = 1; d <= 3; d++)
+            (await writer.PostAsJsonAsync($"/api/notebooks/{notebook}/days", new LogDay($"Day {d}", today.AddDays(-40 + d), Minutes: 30), Api.Json, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        using var reader = others[1].Server.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = writer.DefaultRequestHeaders.Authorization;
+        await ClusterSupport.StudyReflectsAsync(reader, 3, TimeSpan.FromSeconds(20));
+
+        await owner.StopAsync(TestContext.Current.CancellationToken);
+        var (successor, moved) = await ClusterSupport.OneRunsAsync(others, RunsStudy, TimeSpan.FromSeconds(20));
+        Assert.Contains(successor, others);
+
+        (await writer.PostAsJsonAsync($"/api/notebooks/{notebook}/days", new LogDay("Day 4", today.AddDays(-36), Minutes: 30), Api.Json, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await ClusterSupport.StudyReflectsAsync(reader, 4, TimeSpan.FromSeconds(20));
+        Assert.True(moved < TimeSpan.FromSeconds(15), $"the projection moved {moved.TotalSeconds:F1} s after its node stopped");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+    }
+}
