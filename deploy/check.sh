@@ -14,11 +14,23 @@ svc = c["services"]
 core = {name for name, service in svc.items() if "profiles" not in service}
 assert core == {"postgres", "journal"}, svc.keys()
 observability = {"otel-collector", "prometheus", "grafana"}
-assert set(svc) - core == observability, svc.keys()
+cluster = {"journal-2", "journal-3", "haproxy"}
+assert set(svc) - core == observability | cluster, svc.keys()
 assert all(svc[name]["profiles"] == ["observability"] for name in observability)
+assert all(svc[name]["profiles"] == ["cluster"] for name in cluster)
+# The cluster: the replicas are node 1 without its published port, HAProxy sends to all three with cluster.sh's configuration.
+for replica in ["journal-2", "journal-3"]:
+    assert svc[replica]["environment"] == svc["journal"]["environment"] and svc[replica]["image"] == svc["journal"]["image"], replica
+    assert svc[replica]["ports"] == [] and svc[replica]["healthcheck"] == svc["journal"]["healthcheck"], replica
+    assert replica in svc["journal"]["environment"]["AllowedHosts"], replica  # Prometheus asks for it by name
+assert svc["journal"]["environment"]["Journal__Cluster__DrainSeconds"]
+haproxy = svc["haproxy"]
+assert [haproxy["environment"][f"JOURNAL_NODE{i}"] for i in (1, 2, 3)] == ["journal:8080", "journal-2:8080", "journal-3:8080"]
+assert "./cluster/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in haproxy["volumes"]
+assert all(haproxy["depends_on"][n]["condition"] == "service_healthy" for n in ["journal", "journal-2", "journal-3"])
 env = svc["journal"]["environment"]
 assert "Journal__Metrics__Token" in env and "OTEL_EXPORTER_OTLP_ENDPOINT" in env
-assert "127.0.0.1;journal}" in env["AllowedHosts"]  # Prometheus asks for journal:8080
+assert "127.0.0.1;journal;" in env["AllowedHosts"]  # Prometheus asks for journal:8080
 assert "metrics_token" in svc["prometheus"]["secrets"] and "metrics_token" in c["secrets"]
 assert any(v.startswith("./prometheus/prometheus.yml:") for v in svc["prometheus"]["volumes"])
 assert any(v.startswith("./grafana/journal-dashboard.json:") for v in svc["grafana"]["volumes"])
@@ -58,3 +70,10 @@ grep -E '^COPY [^-]' deploy/Dockerfile | while read -r _ rest; do
 done
 grep -q '^USER ' deploy/Dockerfile || { echo "deploy/check: Dockerfile has no USER" >&2; exit 1; }
 echo "deploy/check: Dockerfile ok"
+# HAProxy's own check of deploy/cluster/haproxy.cfg, with addresses as cluster.sh and compose give them.
+haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)
+[ -x "$haproxy" ] || { echo "deploy/check: haproxy missing (Debian: apt-get install haproxy)" >&2; exit 1; }
+JOURNAL_CLUSTER_BIND=127.0.0.1:5080 JOURNAL_NODE1=127.0.0.1:5081 JOURNAL_NODE2=127.0.0.1:5082 JOURNAL_NODE3=127.0.0.1:5083 \
+  "$haproxy" -c -q -f deploy/cluster/haproxy.cfg || { echo "deploy/check: deploy/cluster/haproxy.cfg is refused by haproxy -c" >&2; exit 1; }
+bash -n deploy/cluster/cluster.sh
+echo "deploy/check: cluster ok"
