@@ -52,7 +52,7 @@ public sealed class AccessibilityInTheBrowser(BrowserHost host)
         string[] pages =
         [
             "/", "/?status=Completed", $"/notebooks/{id}", $"/notebooks/{id}/days/2026-04-28", $"/notebooks/{id}/all",
-            $"/notebooks/{id}/days/2026-04-28/retract", "/notebooks/new", "/account", "/account/tokens", $"/notebooks/{Guid.NewGuid()}",
+            $"/notebooks/{id}/days/2026-04-28/retract", "/notebooks/new", "/study", "/account", "/account/tokens", $"/notebooks/{Guid.NewGuid()}",
         ];
         foreach (var url in pages)
         {
