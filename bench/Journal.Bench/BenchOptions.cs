@@ -41,6 +41,9 @@ internal sealed record BenchOptions
     /// <summary>Only the telemetry comparison (on against off), not the figures of issue 7.</summary>
     public bool TelemetryOnly { get; init; }
 
+    /// <summary>Only the cluster comparison: one node against three behind HAProxy (and one behind it), on the same PostgreSQL.</summary>
+    public bool ClusterOnly { get; init; }
+
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
 
     public static BenchOptions Parse(string[] args)
@@ -61,6 +64,7 @@ internal sealed record BenchOptions
                 "--markdown" => options with { MarkdownFile = Path.GetFullPath(args[++i]) },
                 "--keep" => options with { KeepFolder = true },
                 "--telemetry" => options with { TelemetryOnly = true },
+                "--cluster" => options with { ClusterOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
                 "--help" or "-h" => throw new UsageException(),
@@ -71,7 +75,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry | --cluster] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

@@ -8,10 +8,12 @@ namespace Journal.Bench;
 /// One run: a private PostgreSQL, the published service as its own process, and every figure of issue 7
 /// measured as baseline and Journal alternately in the same run, so that noise on this shared machine hits both.
 /// </summary>
-internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
+internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<Figure> _figures = [];
+    private readonly List<string> _notes = [];
+    private Table? _comparison;
     private readonly List<IAsyncDisposable> _cleanup = [];
     private string _folder = "";
     private BenchCluster _cluster = null!;
@@ -22,15 +24,34 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     public IReadOnlyList<Figure> Figures => _figures;
 
+    /// <summary>What was run, on what, and anything the table cannot show: printed and written above the table.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>The figures against their targets, or the comparison of configurations of a <c>--cluster</c> run.</summary>
+    public Table Table => _comparison ?? Report.Of(_figures);
+
     private void Log(string message) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {message}"));
 
     public async Task RunAsync(CancellationToken ct)
     {
+        try
+        {
+            await RunModeAsync(ct);
+        }
+        finally
+        {
+            _notes.Add($"load average {Machine.LoadAverage()} at the end");
+        }
+    }
+
+    private async Task RunModeAsync(CancellationToken ct)
+    {
         _folder = Directory.CreateTempSubdirectory("journal-bench-").FullName;
         // The postgres OS user (the cluster's owner when run as root) must be able to enter the folder.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
         Log($"{(options.Quick ? "quick run" : "full run")}: {options.Rounds} alternations per figure; work folder {_folder}");
+        _notes.Add($"machine: {Machine.Describe()}; load average {Machine.LoadAverage()} at the start");
 
         var root = Publisher.RepositoryRoot();
         
@@ -40,6 +61,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log("starting PostgreSQL (embedded launcher, pg_stat_statements loaded)");
         _cluster = await BenchCluster.StartAsync(_folder, ct);
         _cpu = new CpuMeter(_cluster.DataDirectory);
+        _notes.Add($"PostgreSQL {await _cluster.ScalarAsync<string>("journal", "SHOW server_version", ct)}, the benchmark's own cluster (embedded launcher, default settings)");
 
         if (options.ProfileFile is { } trace)
         {
@@ -51,6 +73,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             await MeasureTelemetryAsync(ct);
             return;
         }
+        if (options.ClusterOnly)
+        {
+            await MeasureClusterAsync(ct);
+            return;
+        }
         await MeasureLoadAsync(ct);
         await MeasureTelemetryAsync(ct);
         await MeasureGrowthAndReplayAsync(ct);
@@ -59,7 +86,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     private readonly List<(ServiceProcess Service, string Log)> _running = [];
 
-    private ServiceProcess StartService(string name, string database, IReadOnlyDictionary<string, string>? more = null)
+    private ServiceProcess StartService(string name, string database, IReadOnlyDictionary<string, string>? more = null, int? port = null)
     {
         var log = Path.Combine(_folder, name + ".log");
         // Accounts and tokens are on; the API's per-token rate limit is off, since the benchmark is the flood.
@@ -69,10 +96,15 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             ["Journal__RateLimits__ApiPerMinute"] = "0",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string>()) environment[key] = value;
-        var service = ServiceProcess.Start(_serviceDll, log, environment);
-        _cleanup.Add(service);
-        _running.Add((service, log));
-        return service;
+        return Track(ServiceProcess.Start(_serviceDll, log, environment, port), log);
+    }
+
+    /// <summary>Stopped with the run, and checked after each measurement.</summary>
+    private ServiceProcess Track(ServiceProcess process, string log)
+    {
+        _cleanup.Add(process);
+        _running.Add((process, log));
+        return process;
     }
 
     /// <summary>A measurement of a dead service means nothing: stop the run, and keep the work folder for its log.</summary>
@@ -103,7 +135,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var service = StartService("service", "journal");
         var started = await service.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
         Log($"service ready in {started.TotalSeconds:0.00} s (first start: creates the schema) at {service.BaseAddress}");
-        _cpu.ServicePid = service.Pid;
+        _cpu = _cpu with { ServicePids = [service.Pid] };
         using var journal = new JournalApi(service.BaseAddress);
         await journal.SignUpAsync(ct);
         await using var baseline = await Baseline.CreateAsync(_cluster.ConnectionString("journal"), ct);
@@ -182,7 +214,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var rss = service.PeakRssBytes() / 1024.0 / 1024.0;
         Log($"service peak RSS (VmHWM) {rss:0} MB over {journal.Targets.Notebooks.Count:N0} notebooks");
         await service.StopAsync();
-        _cpu.ServicePid = null;
+        _cpu = _cpu with { ServicePids = [] };
         _sustainedEventsPerSecond = sustained;
         _rssMb = rss;
     }
@@ -217,7 +249,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             : Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet-trace (dotnet tool install -g dotnet-trace)");
         var statements = new StatementProfile(_cluster.ConnectionString("journal"));
         await statements.ResetAsync(ct);
-        _cpu.ServicePid = service.Pid;
+        _cpu = _cpu with { ServicePids = [service.Pid] };
         var cpu0 = _cpu.Take();
         var result = await Load.ClosedLoopAsync(clients, duration, work, ct);
         var cpu = _cpu.Take() - cpu0;
@@ -235,38 +267,53 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private static Task PrepareAsync(DayTargets targets, int lanes, double perSecond, TimeSpan duration, CancellationToken ct) =>
         targets.EnsureAsync(lanes, (int)(perSecond * duration.TotalSeconds / lanes * 1.5) + 10, ct);
 
+    /// <summary>
+    /// One side of an alternation: <paramref name="Run"/> measures once; <paramref name="Prepare"/>, if any, runs
+    /// before it outside the CPU reading; <paramref name="Cpu"/> reads the processes whose CPU counts for this side.
+    /// </summary>
+    private sealed record Side(string Name, Func<Task<LoadResult>> Run, CpuMeter Cpu, Func<Task>? Prepare = null);
+
+    /// <summary>What one side measured over every round: the rounds' results together, and the CPU its processes used meanwhile.</summary>
+    private sealed record Measured(LoadResult Load, CpuTimes Cpu)
+    {
+        public CpuTimes CpuPerRequest => Cpu.Per(Load.Succeeded);
+    }
+
     private async Task<(LoadResult Baseline, LoadResult Journal)> AlternateAsync(
         string name, Func<Task<LoadResult>> baseline, Func<Task<LoadResult>> journal, Func<LoadResult, string> describe,
-        string baselineName = "baseline", string journalName = "Journal", string? cpuPer = null, (int Baseline, int Journal)? servicePids = null)
+        string baselineName = "baseline", string journalName = "Journal", string? cpuPer = null, (CpuMeter Baseline, CpuMeter Journal)? meters = null)
     {
-        var baselines = new List<LoadResult>();
-        var journals = new List<LoadResult>();
-        var (cpuB, cpuJ) = (default(CpuTimes), default(CpuTimes));
+        // Two services compared with each other carry a meter each: each side's service CPU is its own process's.
+        var (cpuB, cpuJ) = meters ?? (_cpu, _cpu);
+        var measured = await AlternateAsync(name, [new Side(baselineName, baseline, cpuB), new Side(journalName, journal, cpuJ)], describe, cpuPer);
+        return (measured[0].Load, measured[1].Load);
+    }
+
+    /// <summary>Each side once per round, in turn, for <see cref="BenchOptions.Rounds"/> rounds: the machine's noise hits them all.</summary>
+    private async Task<IReadOnlyList<Measured>> AlternateAsync(string name, IReadOnlyList<Side> sides, Func<LoadResult, string> describe, string? cpuPer = null)
+    {
+        var rounds = sides.Select(_ => new List<LoadResult>()).ToArray();
+        var cpu = new CpuTimes[sides.Count];
         for (var round = 1; round <= options.Rounds; round++)
         {
-            // Two services compared with each other: each side's service CPU is its own process's.
-            if (servicePids is { } pids) _cpu.ServicePid = pids.Baseline;
-            var t0 = _cpu.Take();
-            var b = await baseline();
-            var t1 = _cpu.Take();
-            baselines.Add(b);
-            if (servicePids is { } other) _cpu.ServicePid = other.Journal;
-            var t1J = servicePids is null ? t1 : _cpu.Take();
-            var j = await journal();
-            var t2 = _cpu.Take();
-            journals.Add(j);
+            foreach (var (side, i) in sides.Select((side, i) => (side, i)))
+            {
+                if (side.Prepare is { } prepare) await prepare();
+                var before = side.Cpu.Take();
+                rounds[i].Add(await side.Run());
+                cpu[i] += side.Cpu.Take() - before;
+            }
             EnsureServicesAlive();
-            (cpuB, cpuJ) = (cpuB + (t1 - t0), cpuJ + (t2 - t1J));
-            Log($"{name} {round}/{options.Rounds}: {baselineName} {describe(b)}{Failures(b)}, {journalName} {describe(j)}{Failures(j)}");
+            Log($"{name} {round}/{options.Rounds}: {string.Join(", ", sides.Select((side, i) => $"{side.Name} {describe(rounds[i][^1])}{Failures(rounds[i][^1])}"))}");
         }
-        var (allB, allJ) = (LoadResult.Combine(baselines), LoadResult.Combine(journals));
-        Log($"{name}: {baselineName} {describe(allB)}, {journalName} {describe(allJ)}");
+        var measured = rounds.Select((r, i) => new Measured(LoadResult.Combine(r), cpu[i])).ToList();
+        Log($"{name}: {string.Join(", ", sides.Select((side, i) => $"{side.Name} {describe(measured[i].Load)}"))}");
         if (cpuPer is not null)
         {
-            Log($"  CPU per {cpuPer}, {baselineName}: {cpuB.PerRequest(allB.Succeeded)}");
-            Log($"  CPU per {cpuPer}, {journalName}: {cpuJ.PerRequest(allJ.Succeeded)}");
+            foreach (var (side, i) in sides.Select((side, i) => (side, i)))
+                Log($"  CPU per {cpuPer}, {side.Name}: {measured[i].Cpu.PerRequest(measured[i].Load.Succeeded)}");
         }
-        return (allB, allJ);
+        return measured;
     }
 
     private static string Failures(LoadResult r) => r.Failed > 0 ? $" ({r.Failed} failed)" : "";
@@ -298,7 +345,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         using var scraping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var scraper = ScrapeEvery(on.BaseAddress, TimeSpan.FromSeconds(5), scraping.Token);
         var clients = options.Clients;
-        var pids = (off.Pid, on.Pid);
+        var meters = (_cpu with { ServicePids = [off.Pid] }, _cpu with { ServicePids = [on.Pid] });
         Log($"telemetry: off at {off.BaseAddress}, on at {on.BaseAddress} (OTLP/HTTP to {receiver.Endpoint}, /metrics scraped every 5 s)");
 
         await PrepareAsync(offApi.Targets, clients, 1500, options.Warmup, ct);
@@ -317,7 +364,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
                 await PrepareAsync(onApi.Targets, clients, 1500, options.Throughput, ct);
                 return await Load.ClosedLoopAsync(clients, options.Throughput, onApi.LogDayAsync, ct);
             },
-            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "LogDay", servicePids: pids);
+            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "LogDay", meters: meters);
         _figures.Add(Figure.AtLeast($"telemetry on vs off: LogDay throughput ({clients} clients)", n.PerSecond, o.PerSecond, "/s", 0.9));
 
         (o, n) = await AlternateAsync("telemetry: single-client LogDay", async () =>
@@ -330,7 +377,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
                 await PrepareAsync(onApi.Targets, 1, 500, options.Latency, ct);
                 return await Load.ClosedLoopAsync(1, options.Latency, onApi.LogDayAsync, ct);
             },
-            r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", "off", "on", servicePids: pids);
+            r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", "off", "on", meters: meters);
         _figures.Add(Figure.AtMost("telemetry on vs off: single-client LogDay p50", n.Percentile(50), o.Percentile(50), "ms", 1.1));
 
         var (offIds, onIds) = (offApi.Targets.Notebooks, onApi.Targets.Notebooks);
@@ -338,7 +385,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         (o, n) = await AlternateAsync("telemetry: reads",
             () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => offApi.GetProgressAsync(offIds[(int)((uint)Interlocked.Increment(ref offCursor) % offIds.Count)], t), ct),
             () => Load.ClosedLoopAsync(clients, options.Reads, (_, t) => onApi.GetProgressAsync(onIds[(int)((uint)Interlocked.Increment(ref onCursor) % onIds.Count)], t), ct),
-            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "read", servicePids: pids);
+            r => $"{r.PerSecond:N0}/s", "off", "on", cpuPer: "read", meters: meters);
         _figures.Add(Figure.AtLeast($"telemetry on vs off: reads (progress GET, {clients} clients)", n.PerSecond, o.PerSecond, "/s", 0.9));
 
         await scraping.CancelAsync();
@@ -348,7 +395,6 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         if (receiver.Exports == 0) throw new InvalidOperationException("the service with telemetry on exported no traces: the comparison means nothing");
         await off.StopAsync();
         await on.StopAsync();
-        _cpu.ServicePid = null;
     }
 
     /// <summary>Scrapes /metrics as Prometheus would (from loopback, so no token), until cancelled; the sizes of the answers.</summary>

@@ -3,20 +3,33 @@ using System.Globalization;
 
 namespace Journal.Bench;
 
-/// <summary>CPU time used so far by the service process, the PostgreSQL cluster (all its processes) and the benchmark itself.</summary>
-internal readonly record struct CpuTimes(double ServiceMs, double PostgresMs, double ClientMs)
+/// <summary>
+/// CPU time used so far by the service processes, the PostgreSQL cluster (all its processes), HAProxy (when a side runs
+/// behind it) and the benchmark itself.
+/// </summary>
+internal readonly record struct CpuTimes(double ServiceMs, double PostgresMs, double ProxyMs, double ClientMs)
 {
+    public double TotalMs => ServiceMs + PostgresMs + ProxyMs + ClientMs;
+
     public static CpuTimes operator -(CpuTimes a, CpuTimes b) =>
-        new(a.ServiceMs - b.ServiceMs, a.PostgresMs - b.PostgresMs, a.ClientMs - b.ClientMs);
+        new(a.ServiceMs - b.ServiceMs, a.PostgresMs - b.PostgresMs, a.ProxyMs - b.ProxyMs, a.ClientMs - b.ClientMs);
 
     public static CpuTimes operator +(CpuTimes a, CpuTimes b) =>
-        new(a.ServiceMs + b.ServiceMs, a.PostgresMs + b.PostgresMs, a.ClientMs + b.ClientMs);
+        new(a.ServiceMs + b.ServiceMs, a.PostgresMs + b.PostgresMs, a.ProxyMs + b.ProxyMs, a.ClientMs + b.ClientMs);
+
+    /// <summary>Each part divided by <paramref name="requests"/>.</summary>
+    public CpuTimes Per(int requests)
+    {
+        var n = Math.Max(1, requests);
+        return new(ServiceMs / n, PostgresMs / n, ProxyMs / n, ClientMs / n);
+    }
 
     public string PerRequest(int requests)
     {
-        var n = Math.Max(1, requests);
+        var per = Per(requests);
+        var proxy = ProxyMs > 0 ? string.Create(CultureInfo.InvariantCulture, $" + HAProxy {per.ProxyMs:0.00} ms") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"service {ServiceMs / n:0.00} ms + PostgreSQL {PostgresMs / n:0.00} ms + client {ClientMs / n:0.00} ms = {(ServiceMs + PostgresMs + ClientMs) / n:0.00} ms");
+            $"service {per.ServiceMs:0.00} ms + PostgreSQL {per.PostgresMs:0.00} ms{proxy} + client {per.ClientMs:0.00} ms = {per.TotalMs:0.00} ms");
     }
 }
 
@@ -25,20 +38,23 @@ internal readonly record struct CpuTimes(double ServiceMs, double PostgresMs, do
 /// per second, and shows which process a gap lives in. PostgreSQL's is the postmaster's, its live backends',
 /// and (through the postmaster's children counters) its finished backends'.
 /// </summary>
-internal sealed class CpuMeter(string postgresDataDirectory)
+/// <remarks>A side's meter is this one <c>with</c> its own service processes and proxy: the service column sums them.</remarks>
+internal sealed record CpuMeter(string PostgresDataDirectory)
 {
     private static readonly double MsPerTick = 1000.0 / 100; // USER_HZ is 100 on Linux
 
-    public int? ServicePid { get; set; }
+    public IReadOnlyList<int> ServicePids { get; init; } = [];
+    public int? ProxyPid { get; init; }
 
     public CpuTimes Take() => new(
-        ServicePid is { } pid ? ProcessMs(pid, children: false) : 0,
+        ServicePids.Sum(pid => ProcessMs(pid, children: false)),
         PostgresMs(),
+        ProxyPid is { } proxy ? ProcessMs(proxy, children: false) : 0,
         Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
 
     private double PostgresMs()
     {
-        var pidFile = Path.Combine(postgresDataDirectory, "postmaster.pid");
+        var pidFile = Path.Combine(PostgresDataDirectory, "postmaster.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster)) return 0;
         var total = ProcessMs(postmaster, children: true);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

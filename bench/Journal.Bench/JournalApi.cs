@@ -22,7 +22,14 @@ internal sealed class JournalApi : IDisposable
     public const string Password = "the benchmark's own password";
 
     /// <summary>Signs every request in with this personal access token, as any API client does.</summary>
-    public void UseToken(string token) => _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    public void UseToken(string token)
+    {
+        Token = token;
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>The token in use: another client of the same database (through a proxy, say) can sign in with it.</summary>
+    public string? Token { get; private set; }
 
     /// <summary>Makes the owner account of a fresh service (POST /api/accounts), then a token with email and password, and uses it.</summary>
     public async Task SignUpAsync(CancellationToken ct)

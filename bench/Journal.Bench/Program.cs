@@ -44,12 +44,17 @@ internal static class BenchMain
         }
 
         Console.WriteLine();
-        Console.WriteLine(Report.Text(run.Figures));
-        var met = run.Figures.Count(f => f.Pass == true);
-        Console.WriteLine($"{met} of {run.Figures.Count} targets met");
+        foreach (var note in run.Notes) Console.WriteLine(note);
+        Console.WriteLine();
+        Console.WriteLine(Report.Text(run.Table));
+        if (!options.ClusterOnly)
+        {
+            var met = run.Figures.Count(f => f.Pass == true);
+            Console.WriteLine($"{met} of {run.Figures.Count} targets met");
+        }
         if (options.MarkdownFile is { } file)
         {
-            await File.WriteAllTextAsync(file, Report.Markdown(run.Figures));
+            await File.WriteAllTextAsync(file, Report.Markdown([$"arguments: `{string.Join(' ', args)}`", .. run.Notes], run.Table));
             Console.WriteLine($"table written to {file}");
         }
         return cancel.IsCancellationRequested || failed ? 1 : 0;

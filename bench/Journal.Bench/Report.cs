@@ -31,6 +31,20 @@ internal sealed record Figure(string Name, string Journal, string Baseline, doub
         };
 }
 
+/// <summary>
+/// One line of a comparison of configurations: a value measured on each, in the order of the table's columns. The
+/// first is the reference the others are divided by; <paramref name="Format"/> is a .NET number format.
+/// </summary>
+internal sealed record Compared(string Name, IReadOnlyList<double> Values, string Format, string Unit)
+{
+    public string Cell(double value) => double.IsNaN(value)
+        ? "n/a"
+        : value.ToString(Format, CultureInfo.InvariantCulture) + (Unit.Length > 0 ? " " + Unit : "");
+}
+
+/// <summary>A table of text cells: what the terminal and the Markdown file show.</summary>
+internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows);
+
 internal static class Report
 {
     private static readonly string[] Header = ["figure", "Journal", "baseline", "ratio", "target", "result"];
@@ -38,16 +52,38 @@ internal static class Report
     public static string[] Cells(Figure f) =>
     [
         f.Name, f.Journal, f.Baseline,
-        f.Ratio is { } r ? r.ToString(r >= 10 ? "0" : "0.00", CultureInfo.InvariantCulture) : "—",
+        Ratio(f.Ratio),
         f.Target,
         f.Pass switch { true => "pass", false => "FAIL", null => "n/a" },
     ];
 
-    /// <summary>Aligned columns for the terminal.</summary>
-    public static string Text(IReadOnlyList<Figure> figures)
+    private static string Ratio(double? ratio) => ratio is { } r ? r.ToString(r >= 10 ? "0" : "0.00", CultureInfo.InvariantCulture) : "—";
+
+    public static Table Of(IReadOnlyList<Figure> figures) => new(Header, [.. figures.Select(Cells)]);
+
+    /// <summary>
+    /// Configurations side by side: the reference's column, then for each other configuration its column and its
+    /// ratio to the reference ("—" where the reference is 0, as a proxy's CPU without a proxy).
+    /// </summary>
+    public static Table Of(IReadOnlyList<string> configurations, IReadOnlyList<Compared> rows)
     {
-        var rows = figures.Select(Cells).Prepend(Header).ToList();
-        var widths = Enumerable.Range(0, Header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var header = new List<string> { "figure", configurations[0] };
+        foreach (var other in configurations.Skip(1)) header.AddRange([other, $"{other} ÷ {configurations[0]}"]);
+        return new Table(header, [.. rows.Select(row =>
+        {
+            var reference = row.Values[0];
+            var cells = new List<string> { row.Name, row.Cell(reference) };
+            foreach (var value in row.Values.Skip(1))
+                cells.AddRange([row.Cell(value), Ratio(reference > 0 && !double.IsNaN(value) ? value / reference : null)]);
+            return cells.ToArray();
+        })]);
+    }
+
+    /// <summary>Aligned columns for the terminal.</summary>
+    public static string Text(Table table)
+    {
+        var rows = table.Rows.Prepend([.. table.Header]).ToList();
+        var widths = Enumerable.Range(0, table.Header.Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var (row, i) in rows.Select((r, i) => (r, i)))
         {
@@ -57,12 +93,15 @@ internal static class Report
         return text.ToString();
     }
 
-    public static string Markdown(IReadOnlyList<Figure> figures)
+    /// <summary>The notes as a list (what was run, on what), then the table.</summary>
+    public static string Markdown(IReadOnlyList<string> notes, Table table)
     {
         var text = new StringBuilder();
-        text.AppendLine("| " + string.Join(" | ", Header) + " |");
-        text.AppendLine("|" + string.Join("|", Header.Select((_, c) => c == 0 ? "---" : "---:")) + "|");
-        foreach (var f in figures) text.AppendLine("| " + string.Join(" | ", Cells(f)) + " |");
+        foreach (var note in notes) text.AppendLine("- " + note);
+        if (notes.Count > 0) text.AppendLine();
+        text.AppendLine("| " + string.Join(" | ", table.Header) + " |");
+        text.AppendLine("|" + string.Join("|", table.Header.Select((_, c) => c == 0 ? "---" : "---:")) + "|");
+        foreach (var row in table.Rows) text.AppendLine("| " + string.Join(" | ", row) + " |");
         return text.ToString();
     }
 }

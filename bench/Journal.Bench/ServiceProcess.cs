@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace Journal.Bench;
 
-/// <summary>A published app (the service or the bare app) run as its own process on 127.0.0.1 and a free port.</summary>
+/// <summary>A process the benchmark runs and answers HTTP on 127.0.0.1: the published service, the bare app, or HAProxy.</summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -32,35 +32,41 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
     public int Pid => _process.Id;
 
-    /// <summary>Starts <c>dotnet {dll} --urls http://127.0.0.1:{port}</c> in Production, its output to <paramref name="logFile"/>.</summary>
-    public static ServiceProcess Start(string dll, string logFile, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>dotnet {dll} --urls http://127.0.0.1:{port}</c> in Production, on <paramref name="port"/> or a free one,
+    /// its output to <paramref name="logFile"/>.
+    /// </summary>
+    public static ServiceProcess Start(string dll, string logFile, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
-        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
+        var url = Loopback(port ?? FreePorts(1));
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(url);
+        info.ArgumentList.Add(url.GetLeftPart(UriPartial.Authority));
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("DOTNET_ENVIRONMENT");
         foreach (var (key, value) in environment) info.Environment[key] = value;
+        return Run(info, logFile, url);
+    }
 
+    /// <summary>Starts <paramref name="info"/>'s program, which is to answer at <paramref name="baseAddress"/>, its output to <paramref name="logFile"/>.</summary>
+    public static ServiceProcess Run(ProcessStartInfo info, string logFile, Uri baseAddress)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var startedAt = Stopwatch.GetTimestamp();
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(process, log, startedAt, new Uri(url));
+        return new ServiceProcess(process, log, startedAt, baseAddress);
     }
+
+    public static Uri Loopback(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
 
     /// <summary>Time from process start until <paramref name="probe"/> first answers 2xx; retried every 10 ms.</summary>
     public async Task<TimeSpan> WaitUntilServingAsync(Func<HttpClient, Task<HttpResponseMessage>> probe, TimeSpan timeout, CancellationToken ct)
@@ -126,10 +132,38 @@ internal sealed class ServiceProcess : IAsyncDisposable
         lock (_log) _log.Dispose();
     }
 
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive ports free on loopback now, as deploy/cluster/cluster.sh lays
+    /// out a cluster (the proxy's port, then its nodes').
+    /// </summary>
+    public static int FreePorts(int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var first = FreePort();
+            if (first + count - 1 <= IPEndPoint.MaxPort && Enumerable.Range(first + 1, count - 1).All(IsFree)) return first;
+        }
+        throw new InvalidOperationException($"found no {count} consecutive free ports on 127.0.0.1");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
