@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Journal.Contracts;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Tests;
@@ -65,6 +66,13 @@ public static class Api
     public static StartNotebook RustOwnership(Guid? id = null) =>
         new("Rust ownership", new Plan(5, 7, 45), Id: id, Spark: "The borrow checker keeps *winning*.",
             StartDate: new DateOnly(2026, 3, 2), TimeZone: "America/New_York");
+
+    /// <summary>
+    /// Waits until every async projection has caught up with the newest event: the node's own daemon runs them
+    /// (Wolverine assigns them to it), so the test only waits.
+    /// </summary>
+    public static Task CatchUpAsyncProjections(this IAlbaHost host) =>
+        host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     public static async Task<Guid> StartedNotebook(this IAlbaHost host, StartNotebook? command = null, params (string Name, string Value)[] headers)
     {

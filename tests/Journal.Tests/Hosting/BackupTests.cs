@@ -28,6 +28,7 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
             await Host.LoggedDay(id, "2026-03-04", minutes: 30 + n);
             ids.Add(id);
         }
+        await Host.CatchUpAsyncProjections(); // the study view is written in the background: settled before the copies are compared
         var folder = Directory.CreateTempSubdirectory("journal-backup-").FullName;
         var file = Path.Combine(folder, "journal.backup");
         var restored = $"restored_{Guid.NewGuid():N}";
@@ -42,16 +43,17 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
             var restore = await Run(restoredConnection, "restore", file);
             Assert.True(restore.ExitCode == 0, restore.Errors + restore.Output);
             var original = await Tables(Fixture.ConnectionString);
-            Assert.Equal(original, await Tables(restoredConnection));
+            SameRows(original, await Tables(restoredConnection));
             Assert.Equal(await Audits(Fixture.Store, ids), await Audits(restoredConnection, ids));
 
             // Over a database that holds events: refused without --force, and nothing changes.
             await Host.StartedNotebook(Api.RustOwnership() with { Title = "Written after the backup" });
+            await Host.CatchUpAsyncProjections();
             var changed = await Tables(Fixture.ConnectionString);
             var refused = await Run(Fixture.ConnectionString, "restore", file);
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("--force", refused.Errors, StringComparison.Ordinal);
-            Assert.Equal(changed, await Tables(Fixture.ConnectionString));
+            SameRows(changed, await Tables(Fixture.ConnectionString));
 
             // With --force the restored database returns to the backup, whatever was written there since.
             await using (var store = DocumentStore.For(o => Persistence.ConfigureMarten(o, restoredConnection)))
@@ -76,12 +78,12 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
             var failed = await Run(restoredConnection, "restore", notABackup, "--force");
             Assert.Equal(1, failed.ExitCode);
             Assert.Contains("the database is as it was", failed.Errors, StringComparison.Ordinal);
-            Assert.Equal(changedRestored, await Tables(restoredConnection));
+            SameRows(changedRestored, await Tables(restoredConnection));
 
             var forced = await Run(restoredConnection, "restore", file, "--force");
             Assert.True(forced.ExitCode == 0, forced.Errors + forced.Output);
             Assert.Contains("replacing 15 events", forced.Output, StringComparison.Ordinal);
-            Assert.Equal(original, await Tables(restoredConnection));
+            SameRows(original, await Tables(restoredConnection));
         }
         finally
         {
@@ -97,7 +99,13 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
         return ServiceProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Journal"] = connectionString }, args);
     }
 
-    /// <summary>Every table of Journal's schema (but the cluster's bookkeeping, wolverine_*) with the MD5 of all its rows, in a fixed order.</summary>
+    /// <summary>Fails naming each table whose rows differ, with both fingerprints.</summary>
+    private static void SameRows(SortedDictionary<string, string> expected, SortedDictionary<string, string> actual) =>
+        Assert.Empty(expected.Keys.Union(actual.Keys)
+            .Where(table => expected.GetValueOrDefault(table) != actual.GetValueOrDefault(table))
+            .Select(table => $"{table}: {expected.GetValueOrDefault(table) ?? "missing"} -> {actual.GetValueOrDefault(table) ?? "missing"}"));
+
+    /// <summary>Every table of Journal's schema (but the cluster's bookkeeping: wolverine_*, the daemon's heartbeats) with the MD5 of all its rows, in a fixed order.</summary>
     private static async Task<SortedDictionary<string, string>> Tables(string connectionString)
     {
         var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -109,7 +117,12 @@ public sealed class BackupTests(JournalHost fixture) : IntegrationTest(fixture)
             while (await reader.ReadAsync(TestContext.Current.CancellationToken)) names.Add(reader.GetString(0));
         foreach (var name in names)
         {
-            await using var hash = new NpgsqlCommand($"SELECT count(*) || ' rows ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM {Persistence.Schema}.{name} t", connection);
+            // The async daemon's rows: which projections there are. Their positions and heartbeats move on their own
+            // while a node runs (a copy taken a moment earlier or later is as good: the daemon continues from it).
+            var rows = name == "mt_event_progression"
+                ? $"(SELECT name FROM {Persistence.Schema}.{name}) t"
+                : $"{Persistence.Schema}.{name} t";
+            await using var hash = new NpgsqlCommand($"SELECT count(*) || ' rows ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM {rows}", connection);
             tables[name] = (string)(await hash.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
         }
         return tables;

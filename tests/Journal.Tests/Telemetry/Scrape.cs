@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Journal.Tests.Telemetry;
 
@@ -43,13 +40,6 @@ public static partial class Scrape
     /// <summary>The sum of every sample of <paramref name="name"/> whose labels include <paramref name="labels"/>.</summary>
     public static double Sum(this IReadOnlyList<Sample> samples, string name, params (string Key, string Value)[] labels) =>
         samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Key, out var v) && v == l.Value)).Sum(s => s.Value);
-
-    /// <summary>
-    /// Waits until every async projection has caught up with the newest event: the node's own daemon runs them
-    /// (Wolverine assigns them to it), so the test only waits.
-    /// </summary>
-    public static Task CatchUpAsyncProjections(this IAlbaHost host) =>
-        host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     [GeneratedRegex(@"([a-zA-Z_][a-zA-Z0-9_]*)=""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Label();
