@@ -34,7 +34,7 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
         _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{bind}"),
-            Timeout = TimeSpan.FromSeconds(10),
+            Timeout = TimeSpan.FromSeconds(30), // a sign-up hashes a password on a Debug build while other test processes share the cores
         };
         foreach (var node in _nodes) await node.WaitReadyAsync(TimeSpan.FromSeconds(120));
         await WaitAsync(async () => (await _client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(20), "HAProxy did not pass requests on");
@@ -189,7 +189,7 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
     {
         private readonly Process _process;
         private readonly StringBuilder _log = new();
-        private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+        private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
         private Node(Process process, int port)
         {
