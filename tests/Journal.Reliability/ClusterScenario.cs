@@ -30,8 +30,8 @@ public static partial class Scenarios
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Journal"] = database.ConnectionString,
-            ["Journal__Cluster__HeartbeatSeconds"] = "2",
-            ["Journal__Cluster__StaleAfterSeconds"] = "8",
+            ["Journal__Cluster__HeartbeatSeconds"] = "1",
+            ["Journal__Cluster__StaleAfterSeconds"] = "6",
             ["Journal__Cluster__DrainSeconds"] = "3",
             // For reading a failover from the node logs: when each line was written, and Wolverine's node and agent decisions.
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
@@ -203,7 +203,7 @@ public static partial class Scenarios
             $"{proxyErrorsOutsideKills} of them outside the two kill steps; 503: {observations.Count(o => o.Status == 503)}; transport errors at the client: {observations.Count(o => o.Status is null)}");
         notes.Add($"in doubt (no 2xx before giving up or the end of the load): {check.InDoubt}, of which {check.InDoubtCommitted} are in the store; none were acknowledged, so none is lost");
         notes.Add($"audits: {check.Notebooks - check.AuditsInconsistent} of {check.Notebooks} consistent; acknowledged at another version than stored: {check.WrongVersion}");
-        notes.Add($"settings: Journal:Cluster HeartbeatSeconds 2, StaleAfterSeconds 8, DrainSeconds 3; HAProxy inter 1s fastinter 500ms fall 2 rise 2, retries 3 on conn-failure; node logs cluster-node1..3.log and cluster-haproxy.log in the scratch folder");
+        notes.Add($"settings: Journal:Cluster HeartbeatSeconds 1, StaleAfterSeconds 6, DrainSeconds 3; HAProxy inter 1s fastinter 500ms fall 2 rise 2, retries 3 on conn-failure; node logs cluster-node1..3.log and cluster-haproxy.log in the scratch folder");
         notes.AddRange(check.Problems);
         notes.AddRange(driver.Surprises.Take(10).Select(s => $"unexpected: {s}"));
 
