@@ -9,9 +9,9 @@ public static class ServiceProcess
     public static string Folder => AppContext.BaseDirectory.Replace(
         Path.Combine("tests", "Journal.Tests"), Path.Combine("src", "Journal.Service"), StringComparison.Ordinal);
 
+    /// <summary>`dotnet Journal.Service.dll args` with its output redirected.</summary>
     /// <param name="environment">Variables to set; a null value removes the variable.</param>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
         info.ArgumentList.Add(Path.Combine(Folder, "Journal.Service.dll"));
@@ -21,7 +21,14 @@ public static class ServiceProcess
             if (value is null) info.Environment.Remove(name);
             else info.Environment[name] = value;
         }
-        using var process = Process.Start(info)!;
+        return info;
+    }
+
+    /// <param name="environment">Variables to set; a null value removes the variable.</param>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

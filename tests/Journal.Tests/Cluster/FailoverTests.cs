@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Journal.Contracts;
@@ -21,7 +19,6 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
 {
     private readonly List<Node> _nodes = [];
     private Process? _haproxy;
-    private readonly StringBuilder _haproxyLog = new();
     private string _database = "";
     private HttpClient _client = null!;
 
@@ -29,7 +26,7 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
     {
         _database = await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString);
         for (var i = 0; i < 3; i++) _nodes.Add(Node.Start(_database));
-        var bind = FreePort();
+        var bind = TestMachine.FreePort();
         _haproxy = StartHaproxy(bind, _nodes);
         _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
         {
@@ -124,15 +121,14 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
         return days;
     }
 
-    private Process StartHaproxy(int bind, List<Node> nodes)
+    private static Process StartHaproxy(int bind, List<Node> nodes)
     {
-        var config = Path.Combine(Repository(), "deploy", "cluster", "haproxy.cfg");
+        var config = Path.Combine(TestMachine.RepositoryRoot(), "deploy", "cluster", "haproxy.cfg");
         var info = new ProcessStartInfo(Haproxy(), ["-db", "-f", config]) { RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["JOURNAL_CLUSTER_BIND"] = $"127.0.0.1:{bind}";
         for (var i = 0; i < nodes.Count; i++) info.Environment[$"JOURNAL_NODE{i + 1}"] = $"127.0.0.1:{nodes[i].Port}";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (_haproxyLog) _haproxyLog.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_haproxyLog) _haproxyLog.AppendLine(e.Data); };
+        // Read and dropped (its log is not asserted on), so that a full pipe never stalls it.
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -144,12 +140,6 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
         HaproxyPaths.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("HAProxy is not installed: apt-get install haproxy (.ci/run installs it).");
 
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Journal.sln"))) return dir.FullName;
-        throw new InvalidOperationException("no Journal.sln above the test binaries");
-    }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan limit, string failure)
     {
@@ -169,12 +159,6 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
         throw new TimeoutException(failure);
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -202,15 +186,14 @@ public sealed class FailoverTests(JournalHost fixture) : IAsyncLifetime
 
         public static Node Start(string database)
         {
-            var port = FreePort();
-            var info = new ProcessStartInfo("dotnet", [Path.Combine(ServiceProcess.Folder, "Journal.Service.dll"), "--urls", $"http://127.0.0.1:{port}"])
+            var port = TestMachine.FreePort();
+            var info = ServiceProcess.StartInfo(new Dictionary<string, string?>
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ServiceProcess.Folder,
-            };
-            info.Environment["ConnectionStrings__Journal"] = database;
-            info.Environment["Journal__RateLimits__ApiPerMinute"] = "0";
-            info.Environment["Journal__Cluster__DrainSeconds"] = "1";
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
+                ["ConnectionStrings__Journal"] = database,
+                ["Journal__RateLimits__ApiPerMinute"] = "0",
+                ["Journal__Cluster__DrainSeconds"] = "1",
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, "--urls", $"http://127.0.0.1:{port}");
             var node = new Node(Process.Start(info)!, port);
             node._process.OutputDataReceived += (_, e) => { lock (node._log) node._log.AppendLine(e.Data); };
             node._process.ErrorDataReceived += (_, e) => { lock (node._log) node._log.AppendLine(e.Data); };

@@ -141,7 +141,7 @@ public sealed class CorpusWriter(JournalHost fixture) : IntegrationTest(fixture)
             ["answers"] = await EventCorpus.AnswersAsync(Host, credentials, slugs),
         };
 
-        var folder = Path.Combine(Repository(), "tests", "Journal.Tests", "Corpus");
+        var folder = Path.Combine(TestMachine.RepositoryRoot(), "tests", "Journal.Tests", "Corpus");
         await EventCorpus.DumpAsync(Fixture.Store, Path.Combine(folder, $"{Release}.jsonl"));
         await File.WriteAllTextAsync(Path.Combine(folder, $"{Release}.expected.json"), expected.ToJsonString(EventCorpus.Indented) + "\n");
     }
@@ -180,12 +180,5 @@ public sealed class CorpusWriter(JournalHost fixture) : IntegrationTest(fixture)
         var response = await Host.Send(method, url, body, authorization ?? (token is null ? AccountsApi.NoCredentials : AccountsApi.Bearer(token)));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"{method} {url}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
-    }
-
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Journal.sln"))) return dir.FullName;
-        throw new InvalidOperationException("No Journal.sln above the test output.");
     }
 }

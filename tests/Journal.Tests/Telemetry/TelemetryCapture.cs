@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -147,7 +146,7 @@ public sealed class OtlpSink : IAsyncDisposable
 
     public OtlpSink()
     {
-        Port = FreePort();
+        Port = TestMachine.FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -187,12 +186,6 @@ public sealed class OtlpSink : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
