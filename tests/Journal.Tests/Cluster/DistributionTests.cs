@@ -12,7 +12,7 @@ namespace Journal.Tests.Cluster;
 /// Wolverine's own distribution, several hosts of the real app in this process on one database (short heartbeats): the
 /// account-wide study projection runs on exactly one of them and moves to another when that one stops.
 /// </summary>
-[Collection(IntegrationTests.Name)] // builds hosts through environment variables, as the suite's host does: not beside it
+[Collection(InProcessCluster.Name)]
 public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
 {
     private readonly List<IAlbaHost> _nodes = [];
@@ -72,4 +72,15 @@ public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
     {
         foreach (var node in _nodes) await node.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Runs alone, after every parallel collection: it builds hosts through environment variables, as the suite's host does,
+/// so never beside it; and once these extra hosts of the same app have stopped, the suite's host's OpenTelemetry metrics
+/// went empty (/metrics with nothing but target_info), so the telemetry tests must have run before it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class InProcessCluster : ICollectionFixture<JournalHost>
+{
+    public const string Name = "in-process cluster";
 }
