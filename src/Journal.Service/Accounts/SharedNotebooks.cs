@@ -28,6 +28,10 @@ public static class SharedNotebooks
         }
     }
 
+    /// <summary>The day cards' titles and summaries (<see cref="DayTexts"/>).</summary>
+    public static Task<IReadOnlyDictionary<DateOnly, DayText>> TextsAsync(SharedNotebook shared, CancellationToken ct) =>
+        DayTexts.LoadAsync(shared.Session, shared.Link.NotebookId, ct);
+
     public static Task<DayEntry?> DayAsync(SharedNotebook shared, DateOnly date, CancellationToken ct) =>
         shared.Session.LoadAsync<DayEntry>(DayEntry.IdFor(shared.Link.NotebookId, date), ct);
 }

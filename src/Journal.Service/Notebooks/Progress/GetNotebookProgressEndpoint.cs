@@ -33,7 +33,8 @@ public static class GetNotebookProgressEndpoint
             var progress = await session.LoadAsync<NotebookProgress>(notebookId, ct);
             if (progress is null) return Problems.Result(Refusals.NotebookMissing(notebookId));
             if (ETags.NotModified(context, progress.Version)) return Results.StatusCode(StatusCodes.Status304NotModified);
-            return TypedResults.Ok(ProgressView.Build(progress, ProgressView.Today(progress, clock.GetUtcNow())));
+            var texts = await DayTexts.LoadAsync(session, notebookId, ct);
+            return TypedResults.Ok(ProgressView.Build(progress, ProgressView.Today(progress, clock.GetUtcNow()), texts));
         }
 
         var events = await session.Events.FetchStreamAsync(notebookId, token: ct);
@@ -44,11 +45,11 @@ public static class GetNotebookProgressEndpoint
                 ["version"] = [$"version must be between 1 and the notebook's current version, {events.Count}."],
             }));
 
-        var (state, today) = travel switch
+        var (state, kept, today) = travel switch
         {
-            { Version: { } n } => (ProgressFold.Fold(events.Take((int)n)), (DateOnly?)null),
-            { AsOf: { } instant } => (ProgressFold.Fold(events.Where(e => e.Timestamp <= instant)), null),
-            { On: { } date } => (ProgressFold.FoldOn(events, date), date),
+            { Version: { } n } => (ProgressFold.Fold(events.Take((int)n)), events.Take((int)n), (DateOnly?)null),
+            { AsOf: { } instant } => (ProgressFold.Fold(events.Where(e => e.Timestamp <= instant)), events.Where(e => e.Timestamp <= instant), null),
+            { On: { } date } => (ProgressFold.FoldOn(events, date), ProgressFold.KeptOn(events, date), date),
             _ => throw new InvalidOperationException("unreachable"),
         };
         // Before the notebook, both ways of looking back find nothing: recorded after the instant, or starting after the date.
@@ -59,6 +60,6 @@ public static class GetNotebookProgressEndpoint
             return Problems.Result(new Refusal(RefusalKind.NotFound, Refusals.NotebookNotFound,
                 "The notebook did not exist yet", $"Notebook {notebookId} starts on {state.StartDate:yyyy-MM-dd}, after {onDate:yyyy-MM-dd}."));
         var localToday = today ?? ProgressView.Today(state, travel.AsOf ?? clock.GetUtcNow());
-        return TypedResults.Ok(ProgressView.Build(state, localToday));
+        return TypedResults.Ok(ProgressView.Build(state, localToday, DayTexts.Fold(kept)));
     }
 }
