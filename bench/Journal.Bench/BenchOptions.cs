@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Journal.Bench;
 
-/// <summary>How long and how big: the full run stays under 10 minutes, <c>--quick</c> under about 2.</summary>
+/// <summary>How long and how big: the full run stays under about 15 minutes, <c>--quick</c> under about 5.</summary>
 internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
@@ -44,6 +44,15 @@ internal sealed record BenchOptions
     /// <summary>Only the cluster comparison: one node against three behind HAProxy (and one behind it), on the same PostgreSQL.</summary>
     public bool ClusterOnly { get; init; }
 
+    /// <summary>Only the within-notebook growth of issue 18: notebooks of a year's entries against notebooks of five.</summary>
+    public bool LongNotebookOnly { get; init; }
+
+    /// <summary>Only the comparison with the hand-written peer (ASP.NET Core and Npgsql), beside the raw-SQL baseline.</summary>
+    public bool PeerOnly { get; init; }
+
+    /// <summary>Every figure: no mode that runs one comparison alone.</summary>
+    public bool Full => ProfileFile is null && !TelemetryOnly && !ClusterOnly && !LongNotebookOnly && !PeerOnly;
+
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
 
     public static BenchOptions Parse(string[] args)
@@ -65,6 +74,8 @@ internal sealed record BenchOptions
                 "--keep" => options with { KeepFolder = true },
                 "--telemetry" => options with { TelemetryOnly = true },
                 "--cluster" => options with { ClusterOnly = true },
+                "--long-notebook" => options with { LongNotebookOnly = true },
+                "--peer" => options with { PeerOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
                 "--help" or "-h" => throw new UsageException(),
@@ -75,7 +86,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry | --cluster] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

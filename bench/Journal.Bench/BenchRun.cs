@@ -19,6 +19,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
     private BenchCluster _cluster = null!;
     private string _serviceDll = "";
     private string _bareDll = "";
+    private string _peerDll = "";
     private double _journalPeak;
     private CpuMeter _cpu = null!;
 
@@ -57,30 +58,34 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         
         _serviceDll = await Publisher.PublishAsync(Path.Combine(root, "src/Journal.Service/Journal.Service.csproj"), Log, ct);
         _bareDll = await Publisher.PublishAsync(Path.Combine(root, "bench/BareApp/BareApp.csproj"), Log, ct);
+        if (options.Full || options.PeerOnly)
+            _peerDll = await Publisher.PublishAsync(Path.Combine(root, "bench/Journal.Bench.Peer/Journal.Bench.Peer.csproj"), Log, ct);
 
         Log("starting PostgreSQL (embedded launcher, pg_stat_statements loaded)");
         _cluster = await BenchCluster.StartAsync(_folder, ct);
         _cpu = new CpuMeter(_cluster.DataDirectory);
         _notes.Add($"PostgreSQL {await _cluster.ScalarAsync<string>("journal", "SHOW server_version", ct)}, the benchmark's own cluster (embedded launcher, default settings)");
 
-        if (options.ProfileFile is { } trace)
+        // A mode runs one part alone; without one, every part runs in turn.
+        Func<CancellationToken, Task>? alone = options switch
         {
-            await ProfileAsync(trace, ct);
-            return;
-        }
-        if (options.TelemetryOnly)
+            { ProfileFile: { } trace } => t => ProfileAsync(trace, t),
+            { TelemetryOnly: true } => MeasureTelemetryAsync,
+            { ClusterOnly: true } => MeasureClusterAsync,
+            { LongNotebookOnly: true } => MeasureLongNotebookAsync,
+            { PeerOnly: true } => MeasurePeerAsync,
+            _ => null,
+        };
+        if (alone is not null)
         {
-            await MeasureTelemetryAsync(ct);
-            return;
-        }
-        if (options.ClusterOnly)
-        {
-            await MeasureClusterAsync(ct);
+            await alone(ct);
             return;
         }
         await MeasureLoadAsync(ct);
         await MeasureTelemetryAsync(ct);
+        await MeasurePeerAsync(ct);
         await MeasureGrowthAndReplayAsync(ct);
+        await MeasureLongNotebookAsync(ct);
         await MeasureColdStartAsync(ct);
     }
 
@@ -273,6 +278,13 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
     /// </summary>
     private sealed record Side(string Name, Func<Task<LoadResult>> Run, CpuMeter Cpu, Func<Task>? Prepare = null);
 
+    /// <summary>
+    /// LogDays by <paramref name="lanes"/> clients for <paramref name="duration"/>, the notebooks for <paramref name="perSecond"/>
+    /// of them started before each round.
+    /// </summary>
+    private static Side LogDaySide(string name, DayTargets targets, Operation logDay, CpuMeter cpu, int lanes, double perSecond, TimeSpan duration, CancellationToken ct) =>
+        new(name, () => Load.ClosedLoopAsync(lanes, duration, logDay, ct), cpu, () => PrepareAsync(targets, lanes, perSecond, duration, ct));
+
     /// <summary>What one side measured over every round: the rounds' results together, and the CPU its processes used meanwhile.</summary>
     private sealed record Measured(LoadResult Load, CpuTimes Cpu)
     {
@@ -444,8 +456,8 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         using var emptyApi = new JournalApi(empty.BaseAddress);
         grownApi.UseToken(grownToken);
         emptyApi.UseToken(_emptyToken);
-        await CheckSeededAsync(grownApi, grownIds[^1], ct);
-        await CheckSeededAsync(emptyApi, emptyIds[0], ct);
+        await CheckSeededAsync(grownApi, grownIds[^1], options.EventsPerNotebook - 1, null, ct);
+        await CheckSeededAsync(emptyApi, emptyIds[0], options.EventsPerNotebook - 1, null, ct);
         Log($"growth: services on the grown store ({options.SeedEvents:N0} events) and on an empty one ({emptyIds.Count * options.EventsPerNotebook:N0} events)");
 
         // LogDay on notebooks started for the measurement on both stores: only the store's size differs.
@@ -466,8 +478,8 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         // once first, on both stores: the figure is the steady state of a store's size, not the cold page cache the
         // bulk seeding left behind (without it the first round read 1.22 against 0.71 ms, the third 0.98 against 0.64).
         var warm = Stopwatch.StartNew();
-        await WarmAsync(emptyApi, emptyIds, ct);
-        await WarmAsync(grownApi, grownIds, ct);
+        await WarmAsync(emptyIds, emptyApi.GetProgressAsync, ct);
+        await WarmAsync(grownIds, grownApi.GetProgressAsync, ct);
         Log($"growth GET: every notebook read once on both stores first ({warm.Elapsed.TotalSeconds:0.0} s)");
         var random = new Random(7);
         (e, g) = await AlternateAsync("growth GET", () => Load.ClosedLoopAsync(1, options.Growth, (_, t) => emptyApi.GetProgressAsync(emptyIds[random.Next(emptyIds.Count)], t), ct),
@@ -502,22 +514,23 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
             replayRate, _sustainedEventsPerSecond, "events/s", 5));
     }
 
-    private async Task WarmAsync(JournalApi api, IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>Each notebook read once with <paramref name="read"/>, by as many callers as the load has clients.</summary>
+    private async Task WarmAsync(IReadOnlyList<Guid> ids, Func<Guid, CancellationToken, ValueTask<bool>> read, CancellationToken ct)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < ids.Count; i = Interlocked.Increment(ref next))
-                await api.GetProgressAsync(ids[i], ct);
+                await read(ids[i], ct);
         }));
     }
 
-    private async Task CheckSeededAsync(JournalApi api, Guid notebook, CancellationToken ct)
+    private static async Task CheckSeededAsync(JournalApi api, Guid notebook, int expectedDays, string? token, CancellationToken ct)
     {
-        using var progress = await api.GetProgressJsonAsync(notebook, ct);
+        using var progress = await api.GetProgressJsonAsync(notebook, token, ct);
         var days = progress.RootElement.GetProperty("daysLogged").GetInt32();
-        if (days != options.EventsPerNotebook - 1)
-            throw new InvalidOperationException($"seeded notebook {notebook} reads back {days} days, not {options.EventsPerNotebook - 1}: the rebuild did not project the seed");
+        if (days != expectedDays)
+            throw new InvalidOperationException($"seeded notebook {notebook} reads back {days} days, not {expectedDays}: the service did not see the seed");
     }
 
     // ---- cold start ----

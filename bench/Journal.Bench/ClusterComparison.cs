@@ -69,8 +69,8 @@ internal sealed partial class BenchRun
             Log($"cluster warm-up, {c.Name}: {warm.PerSecond:N0} LogDay/s");
         }
 
-        Side LogDays(Configuration c, int lanes, double perSecond, TimeSpan duration) => new(c.Name,
-            () => Load.ClosedLoopAsync(lanes, duration, c.Api.LogDayAsync, ct), c.Cpu, () => PrepareAsync(c.Api.Targets, lanes, perSecond, duration, ct));
+        Side LogDays(Configuration c, int lanes, double perSecond, TimeSpan duration) =>
+            LogDaySide(c.Name, c.Api.Targets, c.Api.LogDayAsync, c.Cpu, lanes, perSecond, duration, ct);
         var logDay = await AlternateAsync("cluster: LogDay throughput", [.. configurations.Select(c => LogDays(c, clients, 1500, options.Throughput))],
             r => $"{r.PerSecond:N0}/s (p50 {r.Percentile(50):0.0} ms)", cpuPer: "LogDay");
         var logDaySingle = await AlternateAsync("cluster: single-client LogDay", [.. configurations.Select(c => LogDays(c, 1, 500, options.Latency))],
@@ -108,11 +108,13 @@ internal sealed partial class BenchRun
     }
 
     /// <summary>Progress GETs round-robin over the notebooks <paramref name="api"/> has started so far.</summary>
-    private static Operation ReadsOf(JournalApi api)
+    private static Operation ReadsOf(JournalApi api) => ReadsOf(api.Targets.Notebooks, api.GetProgressAsync);
+
+    /// <summary><paramref name="read"/> round-robin over <paramref name="notebooks"/>.</summary>
+    private static Operation ReadsOf(IReadOnlyList<Guid> notebooks, Func<Guid, CancellationToken, ValueTask<bool>> read)
     {
-        var notebooks = api.Targets.Notebooks;
         var cursor = 0;
-        return (_, ct) => api.GetProgressAsync(notebooks[(int)((uint)Interlocked.Increment(ref cursor) % notebooks.Count)], ct);
+        return (_, ct) => read(notebooks[(int)((uint)Interlocked.Increment(ref cursor) % notebooks.Count)], ct);
     }
 
     private static IEnumerable<Compared> ClusterRows(int clients, IReadOnlyList<Measured> logDay, IReadOnlyList<Measured> logDaySingle,

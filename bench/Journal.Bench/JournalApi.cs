@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Journal.Bench;
 
-/// <summary>The service's HTTP API as the benchmark calls it: keep-alive connections on loopback, no proxy.</summary>
+/// <summary>
+/// The service's HTTP API as the benchmark calls it (the hand-written peer, bench/Journal.Bench.Peer, answers the same):
+/// keep-alive connections on loopback, no proxy.
+/// </summary>
 internal sealed class JournalApi : IDisposable
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -77,11 +80,14 @@ internal sealed class JournalApi : IDisposable
         return await LogDayAsync(notebook, date, ct);
     }
 
-    public async ValueTask<bool> LogDayAsync(Guid notebook, DateOnly date, CancellationToken ct)
+    public ValueTask<bool> LogDayAsync(Guid notebook, DateOnly date, CancellationToken ct) => LogDayAsync(notebook, date, Payloads.Standard, null, ct);
+
+    /// <summary>LogDay with <paramref name="text"/>, signed in with <paramref name="token"/> (another account's) when given.</summary>
+    public async ValueTask<bool> LogDayAsync(Guid notebook, DateOnly date, DayText text, string? token, CancellationToken ct)
     {
         try
         {
-            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date), ct);
+            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date, text), token, ct);
             return await Drained(response, HttpStatusCode.Created, ct);
         }
         catch (HttpRequestException e)
@@ -90,11 +96,16 @@ internal sealed class JournalApi : IDisposable
         }
     }
 
-    public async ValueTask<bool> GetProgressAsync(Guid notebook, CancellationToken ct)
+    public ValueTask<bool> GetProgressAsync(Guid notebook, CancellationToken ct) => GetProgressAsync(notebook, null, ct);
+
+    /// <summary>The progress GET, signed in with <paramref name="token"/> (another account's) when given.</summary>
+    public async ValueTask<bool> GetProgressAsync(Guid notebook, string? token, CancellationToken ct)
     {
         try
         {
-            using var response = await _http.GetAsync($"/api/notebooks/{notebook}", HttpCompletionOption.ResponseContentRead, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notebooks/{notebook}");
+            SignIn(request, token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             return await Drained(response, HttpStatusCode.OK, ct);
         }
         catch (HttpRequestException e)
@@ -110,18 +121,31 @@ internal sealed class JournalApi : IDisposable
         return false;
     }
 
-    public async Task<JsonDocument> GetProgressJsonAsync(Guid notebook, CancellationToken ct)
+    public Task<JsonDocument> GetProgressJsonAsync(Guid notebook, CancellationToken ct) => GetProgressJsonAsync(notebook, null, ct);
+
+    public async Task<JsonDocument> GetProgressJsonAsync(Guid notebook, string? token, CancellationToken ct)
     {
-        using var response = await _http.GetAsync($"/api/notebooks/{notebook}", ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notebooks/{notebook}");
+        SignIn(request, token);
+        using var response = await _http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
     }
 
-    private Task<HttpResponseMessage> PostAsync(string path, byte[] body, CancellationToken ct)
+    private Task<HttpResponseMessage> PostAsync(string path, byte[] body, CancellationToken ct) => PostAsync(path, body, null, ct);
+
+    private async Task<HttpResponseMessage> PostAsync(string path, byte[] body, string? token, CancellationToken ct)
     {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
-        return _http.PostAsync(path, content, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = Json;
+        SignIn(request, token);
+        return await _http.SendAsync(request, ct);
+    }
+
+    /// <summary>Another account's token for this request, in place of the one <see cref="UseToken"/> set.</summary>
+    private static void SignIn(HttpRequestMessage request, string? token)
+    {
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     private static int _reported;

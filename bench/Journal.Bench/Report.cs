@@ -14,6 +14,15 @@ internal sealed record Figure(string Name, string Journal, string Baseline, doub
     public static Figure AtMost(string name, double journal, double baseline, string unit, double max) =>
         Of(name, journal, baseline, unit, $"≤ {max.ToString(CultureInfo.InvariantCulture)}", r => r <= max);
 
+    /// <summary>The target of a figure shown for its ratio alone.</summary>
+    public const string NoTarget = "—";
+
+    /// <summary>Journal ÷ baseline, shown with no target to meet (not counted among the targets).</summary>
+    public static Figure Reported(string name, double journal, double baseline, string unit) =>
+        Of(name, journal, baseline, unit, NoTarget, _ => true) with { Pass = null };
+
+    public bool HasTarget => Target != NoTarget;
+
     private static Figure Of(string name, double journal, double baseline, string unit, string target, Func<double, bool> holds)
     {
         double? ratio = baseline > 0 && !double.IsNaN(journal) && !double.IsNaN(baseline) ? journal / baseline : null;
@@ -54,7 +63,7 @@ internal static class Report
         f.Name, f.Journal, f.Baseline,
         Ratio(f.Ratio),
         f.Target,
-        f.Pass switch { true => "pass", false => "FAIL", null => "n/a" },
+        f.Pass switch { true => "pass", false => "FAIL", null => f.HasTarget ? "n/a" : "—" },
     ];
 
     private static string Ratio(double? ratio) => ratio is { } r ? r.ToString(r >= 10 ? "0" : "0.00", CultureInfo.InvariantCulture) : "—";

@@ -33,15 +33,38 @@ internal sealed class Seeder(string connectionString) : IDisposable
     public async Task<string> SeedOwnerAsync(CancellationToken ct)
     {
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        (_tenant, var token) = await SeedAccountAsync(JournalApi.Email, ct);
+        return token;
+    }
+
+    /// <summary>The benchmark's password, hashed once: the hash is slow on purpose, and every seeded account has the same.</summary>
+    private static readonly Lazy<string> PasswordHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), JournalApi.Password));
+
+    /// <summary>An account with a token, written as the service writes one (its events, its documents projected inline): its tenant and token.</summary>
+    private async Task<(string Tenant, string Token)> SeedAccountAsync(string email, CancellationToken ct)
+    {
         var id = Guid.CreateVersion7();
         var token = TokenSecrets.New();
         await using var session = _store.LightweightSession();
         session.Events.StartStream<Account>(id,
-            new AccountRegistered(id, JournalApi.Email, "Bench", new PasswordHasher<Account>().HashPassword(new Account(), JournalApi.Password)),
+            new AccountRegistered(id, email, "Bench", PasswordHash.Value),
             new TokenIssued(Guid.CreateVersion7(), "bench", Scopes.All, TokenSecrets.Hash(token)));
         await session.SaveChangesAsync(ct);
-        _tenant = id.ToString();
-        return token;
+        return (id.ToString(), token);
+    }
+
+    /// <summary>
+    /// A reader of their own with one notebook started on <paramref name="start"/> holding <paramref name="days"/> entries
+    /// of <paramref name="text"/>: an account per notebook, as people have, so that the account-wide study view (an async
+    /// projection rolled up by account) holds one notebook's days, not every seeded notebook's. Seed the owner first (it
+    /// applies the schema).
+    /// </summary>
+    public async Task<(Guid Notebook, string Token)> SeedReaderAsync(DateOnly start, int days, Func<DateOnly, DayText> text, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7();
+        var (tenant, token) = await SeedAccountAsync($"reader-{id:N}@example.com", ct);
+        await WriteAsync(tenant, [NotebookStream(id, 0, $"Seeded notebook of {days} entries", start, days, text)], ct);
+        return (id, token);
     }
 
     /// <summary>
@@ -55,7 +78,6 @@ internal sealed class Seeder(string connectionString) : IDisposable
         if (_tenant.Length == 0) throw new InvalidOperationException("Seed the owner first: notebooks belong to an account.");
         var ids = new List<Guid>(notebooks);
         var start = DayTargets.TodayUtc.AddDays(-DayTargets.DaysBack);
-        var plan = new Plan(366, 731, 60);
         const int streamsPerBatch = 500;
         var written = 0L;
         var clock = Stopwatch.StartNew();
@@ -67,39 +89,60 @@ internal sealed class Seeder(string connectionString) : IDisposable
             {
                 var id = Guid.CreateVersion7();
                 ids.Add(id);
-                var events = new object[eventsPerNotebook];
-                events[0] = new NotebookStarted(id, $"Seeded notebook {n}", "Grown store", plan, start, "UTC", TimeOnly.MinValue);
-                for (var day = 1; day < eventsPerNotebook; day++)
-                {
-                    var date = start.AddDays(day - 1);
-                    events[day] = new DayLogged(date, Payloads.Title(date), Payloads.Summary, Payloads.Entry, Payloads.Minutes,
-                        RecordedOn: date, Backfilled: false, SupersededSkip: false);
-                }
-                var action = StreamAction.Start(_store.Events, id, events);
-                action.AggregateType = typeof(NotebookProgress);
-                var at = new DateTimeOffset(start.ToDateTime(new TimeOnly(20, 0)), TimeSpan.Zero);
-                for (var i = 0; i < action.Events.Count; i++)
-                    action.Events[i].Timestamp = at.AddDays(Math.Max(0, i - 1)).AddMicroseconds(n); // each day's entry that evening
-                actions.Add(action);
+                actions.Add(NotebookStream(id, n, $"Seeded notebook {n}", start, eventsPerNotebook - 1, _ => Payloads.Standard));
             }
-            await _store.BulkInsertEventsAsync(_tenant, actions, 10_000, ct); // assigns each event its version and sequence
-
-            var progressDocs = new List<NotebookProgress>(actions.Count);
-            var entries = new List<DayEntry>(actions.Count * eventsPerNotebook);
-            foreach (var action in actions)
-            {
-                progressDocs.Add(ProgressFold.Fold(action.Events)!);
-                entries.AddRange(action.Events.OfType<IEvent<DayLogged>>().Select(DayEntryProjection.Create));
-            }
-            await _store.BulkInsertAsync(_tenant, progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
-            await _store.BulkInsertAsync(_tenant, entries, BulkInsertMode.InsertsOnly, 5_000, ct);
-
+            await WriteAsync(_tenant, actions, ct);
             written += actions.Sum(a => a.Events.Count);
             if (first / streamsPerBatch % 4 == 3 || first + streamsPerBatch >= notebooks)
                 progress($"seeded {written:N0} events over {ids.Count:N0} notebooks, with their documents ({written / clock.Elapsed.TotalSeconds:N0} events/s)");
         }
         return ids;
     }
+
+    /// <summary>
+    /// One <see cref="NotebookStarted"/> (plan: 366 days over 731, so it never completes) and <paramref name="days"/>
+    /// <see cref="DayLogged"/> on consecutive dates from <paramref name="start"/>, each recorded that evening;
+    /// <paramref name="n"/> tells apart the timestamps of notebooks written together.
+    /// </summary>
+    private StreamAction NotebookStream(Guid id, int n, string title, DateOnly start, int days, Func<DateOnly, DayText> text)
+    {
+        var events = new object[days + 1];
+        events[0] = new NotebookStarted(id, title, "Grown store", new Plan(366, 731, 60), start, "UTC", TimeOnly.MinValue);
+        for (var day = 1; day <= days; day++)
+        {
+            var date = start.AddDays(day - 1);
+            var (summary, entry) = text(date);
+            events[day] = new DayLogged(date, Payloads.Title(date), summary, entry, Payloads.Minutes,
+                RecordedOn: date, Backfilled: false, SupersededSkip: false);
+        }
+        var action = StreamAction.Start(_store.Events, id, events);
+        action.AggregateType = typeof(NotebookProgress);
+        var at = new DateTimeOffset(start.ToDateTime(new TimeOnly(20, 0)), TimeSpan.Zero);
+        for (var i = 0; i < action.Events.Count; i++)
+            action.Events[i].Timestamp = at.AddDays(Math.Max(0, i - 1)).AddMicroseconds(n); // each day's entry that evening
+        return action;
+    }
+
+    /// <summary>
+    /// The streams' events (bulk COPY, which assigns their versions and sequences), then their documents folded from them
+    /// by the service's own projection code: progress (also the write model) and the day entries.
+    /// </summary>
+    private async Task WriteAsync(string tenant, List<StreamAction> actions, CancellationToken ct)
+    {
+        await _store.BulkInsertEventsAsync(tenant, actions, 10_000, ct);
+        var progressDocs = new List<NotebookProgress>(actions.Count);
+        var entries = new List<DayEntry>();
+        foreach (var action in actions)
+        {
+            progressDocs.Add(ProgressFold.Fold(action.Events)!);
+            entries.AddRange(action.Events.OfType<IEvent<DayLogged>>().Select(DayEntryProjection.Create));
+        }
+        await _store.BulkInsertAsync(tenant, progressDocs, BulkInsertMode.InsertsOnly, 1_000, ct);
+        await _store.BulkInsertAsync(tenant, entries, BulkInsertMode.InsertsOnly, 5_000, ct);
+    }
+
+    /// <summary>Until every async projection (the study view) has caught up with the newest event, or <paramref name="timeout"/>.</summary>
+    public Task WaitForAsyncProjectionsAsync(TimeSpan timeout) => _store.WaitForNonStaleProjectionDataAsync(timeout);
 
     /// <summary>The stored JSON of a few progress documents, to compare before and after a rebuild.</summary>
     public async Task<IReadOnlyList<string>> SampleDocumentsAsync(IEnumerable<Guid> ids, CancellationToken ct)
