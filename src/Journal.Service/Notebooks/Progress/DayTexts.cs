@@ -16,13 +16,22 @@ public static class DayTexts
 {
     public static readonly IReadOnlyDictionary<DateOnly, DayText> None = new Dictionary<DateOnly, DayText>();
 
-    /// <summary>Every logged day's title and summary as stored now: only those two fields, never the entries.</summary>
-    public static async Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, Guid notebookId, CancellationToken ct)
+    /// <summary>
+    /// The title and summary of the given logged days as stored now: by their entries' keys, only those two fields,
+    /// never the entries themselves; no query at all for no days.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, Guid notebookId, IEnumerable<DateOnly> dates, CancellationToken ct)
     {
-        var rows = await session.Query<DayEntry>().Where(d => d.NotebookId == notebookId)
+        var ids = dates.Select(date => DayEntry.IdFor(notebookId, date)).ToArray();
+        if (ids.Length == 0) return None;
+        var rows = await session.Query<DayEntry>().Where(d => d.Id.IsOneOf(ids))
             .Select(d => new { d.Date, d.Title, d.Summary }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Date, r => new DayText(r.Title, r.Summary));
     }
+
+    /// <summary>Every logged day's title and summary (pages that show every card).</summary>
+    public static Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, NotebookProgress progress, CancellationToken ct) =>
+        LoadAsync(session, progress.Id, progress.Days.Select(d => d.Date), ct);
 
     /// <summary>The titles and summaries the given events leave: for views of the past, folded from the same events as the progress.</summary>
     public static IReadOnlyDictionary<DateOnly, DayText> Fold(IEnumerable<IEvent> events)
