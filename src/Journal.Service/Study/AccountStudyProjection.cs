@@ -36,10 +36,11 @@ public sealed partial class AccountStudyProjection : MultiStreamProjection<Accou
 
     public static void Apply(AccountStudy study, IEvent<DayLogged> e)
     {
-        study.Entries.RemoveAll(d => d.NotebookId == e.StreamId && d.Date == e.Data.Date);
+        // A date holds one entry (the decider refuses a second; a retraction removed the one before), so logging adds
+        // without searching: a long history costs a new day nothing.
         study.Entries.Add(new StudyEntry(e.StreamId, e.Data.Date, e.Data.Minutes ?? 0));
-        // An entry on a skipped date replaces the skip (SupersededSkip).
-        study.RestDays.RemoveAll(r => r.NotebookId == e.StreamId && r.Date == e.Data.Date);
+        // An entry on a skipped date replaces the skip.
+        if (e.Data.SupersededSkip) study.RestDays.RemoveAll(r => r.NotebookId == e.StreamId && r.Date == e.Data.Date);
         Seen(study, e);
     }
 
