@@ -60,7 +60,9 @@ public static class Telemetry
                 .AddRuntimeInstrumentation()     // GC, thread pool, exceptions
                 .AddNpgsqlInstrumentation()      // the connection pool and command durations
                 .AddMeter("Marten", "Wolverine*", JournalMetrics.MeterName)
-                .AddPrometheusExporter());
+                // Every scrape collects afresh: the exporter's default keeps an answer 300 ms, so a scrape right after
+                // another missed the requests between them (scrapers come every 15 s; nothing to protect).
+                .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         if (ExportsTraces(builder.Configuration)) telemetry.WithTracing(tracing => Traces(tracing).AddOtlpExporter());
         return builder;
     }
