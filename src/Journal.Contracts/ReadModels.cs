@@ -1,6 +1,8 @@
 namespace Journal.Contracts;
 
 /// <summary>GET /api/notebooks/{id}: the notebook's progress, with the figures that depend on today computed when read.</summary>
+/// <param name="Days">The most recent day cards in date order (30 unless the request's <c>days</c> asks for more or fewer; a
+/// shared notebook's answer has every one); <paramref name="DaysLogged"/> counts them all.</param>
 public sealed record NotebookProgressResponse(
     Guid Id,
     string Title,

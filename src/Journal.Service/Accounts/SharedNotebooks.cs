@@ -28,6 +28,10 @@ public static class SharedNotebooks
         }
     }
 
+    /// <summary>The titles and summaries of the <paramref name="days"/> most recent day cards (<see cref="DayTexts"/>).</summary>
+    public static Task<IReadOnlyDictionary<DateOnly, DayText>> TextsAsync(SharedNotebook shared, CancellationToken ct, int days = int.MaxValue) =>
+        DayTexts.LoadAsync(shared.Session, shared.Link.NotebookId, ProgressView.Shown(shared.Progress, days), ct);
+
     public static Task<DayEntry?> DayAsync(SharedNotebook shared, DateOnly date, CancellationToken ct) =>
         shared.Session.LoadAsync<DayEntry>(DayEntry.IdFor(shared.Link.NotebookId, date), ct);
 }

@@ -16,10 +16,11 @@ public sealed record NotebookView(
     public string DaysAddress => $"{Address}/days";
 
     /// <param name="calendarYear">The year of a calendar too long for one page, when the reader picked one.</param>
-    public static NotebookView Of(NotebookProgress progress, DateTimeOffset now, string address, int? calendarYear = null)
+    /// <param name="texts">The day cards' titles and summaries (<see cref="DayTexts"/>).</param>
+    public static NotebookView Of(NotebookProgress progress, IReadOnlyDictionary<DateOnly, DayText> texts, DateTimeOffset now, string address, int? calendarYear = null)
     {
         var today = ProgressView.Today(progress, now);
-        var view = ProgressView.Build(progress, today);
+        var view = ProgressView.Build(progress, today, texts);
         return new NotebookView(view, StudyCalendar.Build(CalendarFacts.Of(progress, today), calendarYear),
             [.. view.Days.Select(d => new TimelineEntry(d.Date, d, null))
                 .Concat(view.Skips.Select(s => new TimelineEntry(s.Date, null, s)))

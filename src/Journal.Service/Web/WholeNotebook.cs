@@ -11,6 +11,7 @@ public sealed record WholeNotebook(NotebookView Notebook, IReadOnlyList<DayEntry
     public static async Task<WholeNotebook> LoadAsync(IQuerySession session, NotebookProgress progress, DateTimeOffset now, string address, CancellationToken ct)
     {
         var entries = await session.Query<DayEntry>().Where(d => d.NotebookId == progress.Id).OrderBy(d => d.Date).ToListAsync(ct);
-        return new WholeNotebook(NotebookView.Of(progress, now, address), entries, address);
+        var texts = entries.ToDictionary(e => e.Date, e => new DayText(e.Title, e.Summary));
+        return new WholeNotebook(NotebookView.Of(progress, texts, now, address), entries, address);
     }
 }

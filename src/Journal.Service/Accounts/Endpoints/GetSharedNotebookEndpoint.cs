@@ -22,6 +22,6 @@ public static class GetSharedNotebookEndpoint
         await using var shared = await SharedNotebooks.FindAsync(store, slug, context.RequestAborted);
         if (shared is null) return Problems.Result(AccountRefusals.NoSharedNotebook());
         context.Response.Headers["X-Robots-Tag"] = "noindex";
-        return TypedResults.Ok(ProgressView.Build(shared.Progress, ProgressView.Today(shared.Progress, clock.GetUtcNow())));
+        return TypedResults.Ok(ProgressView.Build(shared.Progress, ProgressView.Today(shared.Progress, clock.GetUtcNow()), await SharedNotebooks.TextsAsync(shared, context.RequestAborted)));
     }
 }

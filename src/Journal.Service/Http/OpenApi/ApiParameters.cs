@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Journal.Notebooks;
 using Journal.Notebooks.History;
 using Journal.Notebooks.Index;
+using Journal.Notebooks.Progress;
+using Journal.Notebooks.Rules;
 using Microsoft.OpenApi;
 
 namespace Journal.Http.OpenApi;
@@ -27,6 +29,8 @@ internal static class ApiParameters
                 () => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }),
             ["on"] = ("The notebook as it stood on this date (`yyyy-MM-dd`): the days and rest days dated on or before it, and today as that date. Before its start date: 404, as for asOf.",
                 Date),
+            ["days"] = ($"How many day cards to include, the most recent ones, with their day numbers (0 for none, {Limits.PlanDaysMax} for every one: a notebook holds at most that many). `daysLogged` always counts them all.",
+                () => Whole(0, Limits.PlanDaysMax, "int32", ProgressView.DefaultDays)),
             ["status"] = ("Only the notebooks with this status.",
                 () => new OpenApiSchema
                 {

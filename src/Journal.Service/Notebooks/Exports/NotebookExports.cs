@@ -85,7 +85,7 @@ public static class NotebookExports
     public static async Task<long> WriteMarkdownAsync(IQuerySession session, NotebookProgress notebook, Stream output, DateTimeOffset now, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\n" };
-        var view = NotebookView.Of(notebook, now, $"/notebooks/{notebook.Id}");
+        var view = NotebookView.Of(notebook, await DayTexts.LoadAsync(session, notebook, ct), now, $"/notebooks/{notebook.Id}");
         await NotebookMarkdown.WriteAsync(writer, view, Entries(session, notebook.Id, ct), now, ct);
         return notebook.DaysLogged;
     }

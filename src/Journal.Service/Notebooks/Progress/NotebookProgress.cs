@@ -25,13 +25,14 @@ public sealed class NotebookProgress
     public DateOnly? LastStudiedOn { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
 
-    /// <summary>Logged days in date order.</summary>
+    /// <summary>Logged days in date order: dates and minutes only, so that the document stays small in a long notebook.</summary>
     public List<ProgressDay> Days { get; set; } = [];
 
     /// <summary>Rest days in date order; never a date that has an entry.</summary>
     public List<ProgressSkip> Skips { get; set; } = [];
 }
 
-public sealed record ProgressDay(DateOnly Date, string Title, string? Summary, int? Minutes, bool Backfilled);
+/// <summary>A logged day as the rules see it; its title and summary live in its <see cref="Days.DayEntry"/> (<see cref="DayTexts"/>).</summary>
+public sealed record ProgressDay(DateOnly Date, int? Minutes, bool Backfilled);
 
 public sealed record ProgressSkip(DateOnly Date, string? Reason, bool Late);

@@ -28,12 +28,12 @@ public sealed class NotebookProgressProjection : SingleStreamProjection<Notebook
             case DayLogged day:
                 p.Skips.RemoveAll(s => s.Date == day.Date);
                 p.Days.RemoveAll(d => d.Date == day.Date);
-                p.Days.Add(new ProgressDay(day.Date, day.Title, day.Summary, day.Minutes, day.Backfilled));
+                p.Days.Add(new ProgressDay(day.Date, day.Minutes, day.Backfilled));
                 p.Days.Sort((a, b) => a.Date.CompareTo(b.Date));
                 break;
             case DayRevised revised:
                 var index = p.Days.FindIndex(d => d.Date == revised.Date);
-                if (index >= 0) p.Days[index] = p.Days[index] with { Title = revised.Title, Summary = revised.Summary, Minutes = revised.Minutes };
+                if (index >= 0) p.Days[index] = p.Days[index] with { Minutes = revised.Minutes };
                 break;
             case DayRetracted retracted:
                 p.Days.RemoveAll(d => d.Date == retracted.Date);

@@ -19,6 +19,15 @@ public static class ProgressFold
     /// </summary>
     public static NotebookProgress? FoldOn(IReadOnlyList<IEvent> events, DateOnly on)
     {
+        var p = Fold(KeptOn(events, on));
+        if (p is not null && p.Status != NotebookStatus.Abandoned)
+            p.Status = Completion.Reached(p.DaysLogged, p.Plan.Days) ? NotebookStatus.Completed : NotebookStatus.InProgress;
+        return p;
+    }
+
+    /// <summary>The events <see cref="FoldOn"/> folds: the facts dated on or before <paramref name="on"/>, completion left to the fold.</summary>
+    public static IReadOnlyList<IEvent> KeptOn(IReadOnlyList<IEvent> events, DateOnly on)
+    {
         var (zone, dayStartsAt) = ("UTC", TimeOnly.MinValue);
         var kept = new List<IEvent>();
         foreach (var e in events)
@@ -38,9 +47,6 @@ public static class ProgressFold
                     break;
             }
         }
-        var p = Fold(kept);
-        if (p is not null && p.Status != NotebookStatus.Abandoned)
-            p.Status = Completion.Reached(p.DaysLogged, p.Plan.Days) ? NotebookStatus.Completed : NotebookStatus.InProgress;
-        return p;
+        return kept;
     }
 }

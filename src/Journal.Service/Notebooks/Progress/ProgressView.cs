@@ -15,7 +15,15 @@ public static class ProgressView
     public static int CurrentStreak(NotebookProgress p, DateOnly today) =>
         Streaks.Summarize(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), today).Current;
 
-    public static NotebookProgressResponse Build(NotebookProgress p, DateOnly today)
+    /// <summary>The day cards an API answer carries unless asked for more or fewer: the most recent ones.</summary>
+    public const int DefaultDays = 30;
+
+    /// <summary>The dates of the <paramref name="days"/> most recent logged days: the cards a view shows.</summary>
+    public static IEnumerable<DateOnly> Shown(NotebookProgress p, int days) => p.Days.TakeLast(days).Select(d => d.Date);
+
+    /// <param name="texts">The shown days' titles and summaries (<see cref="DayTexts"/>).</param>
+    /// <param name="days">How many day cards, the most recent; every one by default.</param>
+    public static NotebookProgressResponse Build(NotebookProgress p, DateOnly today, IReadOnlyDictionary<DateOnly, DayText> texts, int days = int.MaxValue)
     {
         var pace = Pace.Summarize(p.Plan.Days, p.Plan.SpanDays, p.StartDate, today, p.DaysLogged);
         // The status, once recorded, speaks for itself (a version between a plan change and its reopening).
@@ -25,7 +33,11 @@ public static class ProgressView
             p.DaysLogged, p.DaysSkipped, p.MinutesStudied, ProgressText(p.DaysLogged, p.Plan.Days),
             CurrentStreak(p, today), p.LongestStreak, p.LastStudiedOn,
             new PaceResponse(state.ToString(), pace.ExpectedByToday),
-            [.. DayNumbers.InOrder(p.Days).Select(x => new DaySummary(x.Number, x.Day.Date, x.Day.Title, x.Day.Summary, x.Day.Minutes, x.Day.Backfilled))],
+            [.. DayNumbers.InOrder(p.Days).TakeLast(days).Select(x =>
+            {
+                var text = texts.Of(x.Day.Date);
+                return new DaySummary(x.Number, x.Day.Date, text.Title, text.Summary, x.Day.Minutes, x.Day.Backfilled);
+            })],
             [.. p.Skips.Select(s => new SkipSummary(s.Date, s.Reason, s.Late))],
             p.Version);
     }

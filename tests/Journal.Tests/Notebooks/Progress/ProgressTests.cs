@@ -147,4 +147,30 @@ public sealed class ProgressTests(JournalHost fixture) : IntegrationTest(fixture
         await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}/days/2026-03-03")).Problem(HttpStatusCode.NotFound, "/problems/day-not-found");
         await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}/days/03-03")).Problem(HttpStatusCode.BadRequest, "/problems/validation-failed");
     }
+
+    [Fact]
+    public async Task The_answer_carries_the_30_most_recent_day_cards_unless_days_asks_for_more_or_fewer()
+    {
+        Clock.Now = At("2026-03-10T12:00:00-04:00");
+        var id = await Host.StartedNotebook(Api.RustOwnership() with { Plan = new Plan(40, 60, 30), StartDate = new DateOnly(2026, 1, 20) });
+        var first = new DateOnly(2026, 1, 20);
+        for (var n = 0; n < 35; n++) await Host.LoggedDay(id, $"{first.AddDays(n):yyyy-MM-dd}", 30, $"Day {n + 1} title");
+
+        var standard = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}")).Read<NotebookProgressResponse>(HttpStatusCode.OK);
+        Assert.Equal(35, standard.DaysLogged);
+        Assert.Equal(Enumerable.Range(6, 30), standard.Days.Select(d => d.DayNumber));
+        Assert.Equal(standard.Days.Select(d => $"Day {d.DayNumber} title"), standard.Days.Select(d => d.Title));
+        Assert.Equal(first.AddDays(34), standard.Days[^1].Date);
+
+        var all = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?days=366")).Read<NotebookProgressResponse>(HttpStatusCode.OK);
+        Assert.Equal(Enumerable.Range(1, 35), all.Days.Select(d => d.DayNumber));
+        Assert.Equal(standard with { Days = all.Days }, all);
+        var none = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?days=0")).Read<NotebookProgressResponse>(HttpStatusCode.OK);
+        Assert.Empty(none.Days);
+        var two = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?days=2&version=3")).Read<NotebookProgressResponse>(HttpStatusCode.OK);
+        Assert.Equal([(1, "Day 1 title"), (2, "Day 2 title")], two.Days.Select(d => (d.DayNumber, d.Title)));
+
+        foreach (var bad in new[] { "367", "-1", "all", "2.5" })
+            await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?days={bad}")).Problem(HttpStatusCode.BadRequest, "/problems/validation-failed");
+    }
 }

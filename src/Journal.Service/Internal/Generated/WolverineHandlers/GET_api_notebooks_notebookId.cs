@@ -58,9 +58,10 @@ namespace Internal.Generated.WolverineHandlers
             var version = httpContext.Request.Query["version"];
             var asOf = httpContext.Request.Query["asOf"];
             var on = httpContext.Request.Query["on"];
+            var days = httpContext.Request.Query["days"];
             
             // The actual HTTP request handler execution
-            var result = await Journal.Notebooks.Progress.GetNotebookProgressEndpoint.Get(notebookId, version, asOf, on, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext).ConfigureAwait(false);
+            var result = await Journal.Notebooks.Progress.GetNotebookProgressEndpoint.Get(notebookId, version, asOf, on, days, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

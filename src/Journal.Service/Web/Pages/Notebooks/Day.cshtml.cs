@@ -64,7 +64,7 @@ public sealed class DayModel(IQuerySession session, FormCommands forms) : PageMo
             Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }
-        View = DayView.Of(notebook, entry, $"/notebooks/{id}");
+        View = await DayView.LoadAsync(session, notebook, entry, $"/notebooks/{id}", ct);
         (Version, Open) = (notebook.Version, notebook.Status != NotebookStatus.Abandoned);
         Revise.Values.TryAdd("title", entry.Title);
         Revise.Values.TryAdd("minutes", entry.Minutes?.ToString(CultureInfo.InvariantCulture) ?? "");

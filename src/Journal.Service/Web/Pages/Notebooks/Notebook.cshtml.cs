@@ -169,7 +169,7 @@ public sealed class NotebookModel(IQuerySession session, FormCommands forms, Acc
     {
         var progress = await session.LoadAsync<NotebookProgress>(id, ct);
         if (progress is null) return false;
-        View = NotebookView.Of(progress, clock.GetUtcNow(), $"/notebooks/{id}", CalendarYear) with { Forms = "_RecordForms", FormsModel = this };
+        View = NotebookView.Of(progress, await DayTexts.LoadAsync(session, progress, ct), clock.GetUtcNow(), $"/notebooks/{id}", CalendarYear) with { Forms = "_RecordForms", FormsModel = this };
         await using (var global = store.QuerySession())
             ShareSlug = (await global.LoadAsync<Journal.Accounts.Account>(User.AccountId(), ct))?.ShareLinks.FirstOrDefault(s => s.NotebookId == id)?.Slug;
         // Forms not sent show the notebook as it is.

@@ -39,7 +39,7 @@ public sealed class RetractModel(IQuerySession session, FormCommands forms) : Pa
         await batch.Execute(ct);
         var (notebook, entry) = (await progressLoad, await entryLoad);
         if (notebook is null || entry is null) return false;
-        View = DayView.Of(notebook, entry, $"/notebooks/{id}");
+        View = await DayView.LoadAsync(session, notebook, entry, $"/notebooks/{id}", ct);
         Version = notebook.Version;
         return true;
     }

@@ -23,7 +23,7 @@ public sealed class DayModel(IDocumentStore store) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        View = DayView.Of(shared.Progress, entry, $"/s/{slug}");
+        View = await DayView.LoadAsync(shared.Session, shared.Progress, entry, $"/s/{slug}", ct);
         return Page();
     }
 }

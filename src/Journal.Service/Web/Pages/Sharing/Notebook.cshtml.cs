@@ -21,7 +21,7 @@ public sealed class NotebookModel(IDocumentStore store, TimeProvider clock) : Pa
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        View = NotebookView.Of(shared.Progress, clock.GetUtcNow(), $"/s/{slug}", year);
+        View = NotebookView.Of(shared.Progress, await SharedNotebooks.TextsAsync(shared, ct), clock.GetUtcNow(), $"/s/{slug}", year);
         return Page();
     }
 }

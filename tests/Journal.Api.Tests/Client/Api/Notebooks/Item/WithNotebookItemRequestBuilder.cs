@@ -82,7 +82,7 @@ namespace Journal.Api.Client.Api.Notebooks.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNotebookItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/notebooks/{notebookId}{?asOf*,on*,version*}", pathParameters)
+        public WithNotebookItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/notebooks/{notebookId}{?asOf*,days*,on*,version*}", pathParameters)
         {
         }
         /// <summary>
@@ -90,11 +90,11 @@ namespace Journal.Api.Client.Api.Notebooks.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNotebookItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/notebooks/{notebookId}{?asOf*,on*,version*}", rawUrl)
+        public WithNotebookItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/notebooks/{notebookId}{?asOf*,days*,on*,version*}", rawUrl)
         {
         }
         /// <summary>
-        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the days and rest days, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
+        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the most recent day cards (30 unless `days` asks for more or fewer; `daysLogged` counts them all), every rest day, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
         /// </summary>
         /// <returns>A <see cref="global::Journal.Api.Client.Models.NotebookProgressResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -127,7 +127,7 @@ namespace Journal.Api.Client.Api.Notebooks.Item
             return await RequestAdapter.SendAsync<global::Journal.Api.Client.Models.NotebookProgressResponse>(requestInfo, global::Journal.Api.Client.Models.NotebookProgressResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the days and rest days, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
+        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the most recent day cards (30 unless `days` asks for more or fewer; `daysLogged` counts them all), every rest day, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -155,7 +155,7 @@ namespace Journal.Api.Client.Api.Notebooks.Item
             return new global::Journal.Api.Client.Api.Notebooks.Item.WithNotebookItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the days and rest days, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
+        /// The notebook as the notebook page shows it: title, spark, status, plan, &quot;6 / 10 days&quot;, streaks, pace, the most recent day cards (30 unless `days` asks for more or fewer; `daysLogged` counts them all), every rest day, and what today is in its time zone. Look back with at most one of `version` (after the first N events), `asOf` (as recorded by an instant) or `on` (as it stood on a date). The current progress carries its version as an ETag; send it back as If-None-Match to get 304 while nothing changed.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WithNotebookItemRequestBuilderGetQueryParameters 
@@ -163,6 +163,9 @@ namespace Journal.Api.Client.Api.Notebooks.Item
             /// <summary>The notebook as it was at this instant (RFC 3339, e.g. `2026-05-03T12:00:00Z`): the events recorded by then, and today as that instant&apos;s date in the notebook&apos;s time zone. Before the notebook was started: 404.</summary>
             [QueryParameter("asOf")]
             public DateTimeOffset? AsOf { get; set; }
+            /// <summary>How many day cards to include, the most recent ones, with their day numbers (0 for none, 366 for every one: a notebook holds at most that many). `daysLogged` always counts them all.</summary>
+            [QueryParameter("days")]
+            public int? Days { get; set; }
             /// <summary>The notebook as it stood on this date (`yyyy-MM-dd`): the days and rest days dated on or before it, and today as that date. Before its start date: 404, as for asOf.</summary>
             [QueryParameter("on")]
             public Date? On { get; set; }
