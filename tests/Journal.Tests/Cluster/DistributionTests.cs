@@ -68,14 +68,9 @@ public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
         Assert.True(moved < TimeSpan.FromSeconds(15), $"the projection moved {moved.TotalSeconds:F1} s after its node stopped");
     }
 
-    /// <summary>
-    /// Stopped, not disposed: disposing these hosts took the metrics of the suite's shared host with them (its /metrics
-    /// answered nothing but target_info afterwards, so TelemetryMetricsTests failed whenever they ran after this class).
-    /// Why is not found yet; stopped hosts hold no connections, agents or timers, and the process ends with the run.
-    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes) await node.StopAsync();
+        foreach (var node in _nodes) await node.DisposeAsync();
     }
 }
 
