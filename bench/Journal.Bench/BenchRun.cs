@@ -66,6 +66,10 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         _cpu = new CpuMeter(_cluster.DataDirectory);
         _notes.Add($"PostgreSQL {await _cluster.ScalarAsync<string>("journal", "SHOW server_version", ct)}, the benchmark's own cluster (embedded launcher, default settings)");
 
+        _notes.Add($"every Journal service as in production: token sign-in on every request, tenancy on (an account per tenant), traces exported " +
+            $"over OTLP/HTTP to a local receiver in the benchmark (the telemetry figures' \"off\" side excepted); the notebooks the load starts and " +
+            $"the grown store's go {Seeder.NotebooksPerAccount} to an account, each request signed in with its account's token (accounts seeded in the database)");
+
         // A mode runs one part alone; without one, every part runs in turn.
         Func<CancellationToken, Task>? alone = options switch
         {
@@ -91,17 +95,43 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
 
     private readonly List<(ServiceProcess Service, string Log)> _running = [];
 
-    private ServiceProcess StartService(string name, string database, IReadOnlyDictionary<string, string>? more = null, int? port = null)
+    /// <summary>
+    /// The service as it runs in production: accounts and tokens on, tenancy on, and (unless <paramref name="telemetry"/>
+    /// is false) traces exported over OTLP to a local receiver (<see cref="OtlpReceiver"/>) that the run owns.
+    /// </summary>
+    private ServiceProcess StartService(string name, string database, IReadOnlyDictionary<string, string>? more = null, int? port = null, bool telemetry = true)
     {
         var log = Path.Combine(_folder, name + ".log");
-        // Accounts and tokens are on; the API's per-token rate limit is off, since the benchmark is the flood.
+        // The API's per-token rate limit is off, since the benchmark is the flood.
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Journal"] = _cluster.ConnectionString(database),
             ["Journal__RateLimits__ApiPerMinute"] = "0",
         };
+        if (telemetry)
+        {
+            _receiver ??= new OtlpReceiver();
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.Endpoint;
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
         foreach (var (key, value) in more ?? new Dictionary<string, string>()) environment[key] = value;
         return Track(ServiceProcess.Start(_serviceDll, log, environment, port), log);
+    }
+
+    /// <summary>Where every service of the run exports its traces (<see cref="StartService"/>).</summary>
+    private OtlpReceiver? _receiver;
+
+    private readonly List<Seeder> _seeders = [];
+
+    /// <summary>
+    /// Spreads the notebooks <paramref name="api"/> starts over accounts made in <paramref name="database"/>, a few to
+    /// each (<see cref="JournalApi.SpreadOverAccounts"/>), as people keep them: one person does not log hundreds of days a second.
+    /// </summary>
+    private void SpreadOverAccounts(JournalApi api, string database)
+    {
+        var seeder = new Seeder(_cluster.ConnectionString(database));
+        _seeders.Add(seeder);
+        api.SpreadOverAccounts(seeder);
     }
 
     /// <summary>Stopped with the run, and checked after each measurement.</summary>
@@ -143,6 +173,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         _cpu = _cpu with { ServicePids = [service.Pid] };
         using var journal = new JournalApi(service.BaseAddress);
         await journal.SignUpAsync(ct);
+        SpreadOverAccounts(journal, "journal");
         await using var baseline = await Baseline.CreateAsync(_cluster.ConnectionString("journal"), ct);
         var profile = new StatementProfile(_cluster.ConnectionString("journal"));
         var clients = options.Clients;
@@ -234,6 +265,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         await service.WaitUntilServingAsync(Ready, TimeSpan.FromMinutes(2), ct);
         using var journal = new JournalApi(service.BaseAddress);
         await journal.SignUpAsync(ct);
+        SpreadOverAccounts(journal, "journal");
         var clients = options.Clients;
         var duration = TimeSpan.FromSeconds(15);
         await PrepareAsync(journal.Targets, clients, 1500, options.Warmup + duration, ct);
@@ -342,7 +374,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         await _cluster.CreateDatabaseAsync("journal_telemetry_off", ct);
         await _cluster.CreateDatabaseAsync("journal_telemetry_on", ct);
         await using var receiver = new OtlpReceiver();
-        var off = StartService("service-telemetry-off", "journal_telemetry_off");
+        var off = StartService("service-telemetry-off", "journal_telemetry_off", telemetry: false);
         var on = StartService("service-telemetry-on", "journal_telemetry_on", new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
@@ -354,6 +386,8 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         using var onApi = new JournalApi(on.BaseAddress);
         await offApi.SignUpAsync(ct);
         await onApi.SignUpAsync(ct);
+        SpreadOverAccounts(offApi, "journal_telemetry_off");
+        SpreadOverAccounts(onApi, "journal_telemetry_on");
         using var scraping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var scraper = ScrapeEvery(on.BaseAddress, TimeSpan.FromSeconds(5), scraping.Token);
         var clients = options.Clients;
@@ -437,14 +471,16 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         Log($"seeding {options.SeedEvents:N0} events over {options.SeedNotebooks:N0} notebooks (bulk COPY in Marten's layout)");
         using var seeder = new Seeder(_cluster.ConnectionString("journal_grown"));
         var grownToken = await seeder.SeedOwnerAsync(ct);
-        var grownIds = await seeder.SeedAsync(options.SeedNotebooks, options.EventsPerNotebook, Log, ct);
+        var grownSeeded = await seeder.SeedAsync(options.SeedNotebooks, options.EventsPerNotebook, Log, ct);
+        var grownIds = grownSeeded.Select(s => s.Notebook).ToList();
         // The empty store holds only a few notebooks shaped like the grown ones, so reads compare like with like.
-        IReadOnlyList<Guid> emptyIds;
+        IReadOnlyList<(Guid Notebook, string Token)> emptySeeded;
         using (var emptySeeder = new Seeder(_cluster.ConnectionString("journal_empty")))
         {
             _emptyToken = await emptySeeder.SeedOwnerAsync(ct);
-            emptyIds = await emptySeeder.SeedAsync(16, options.EventsPerNotebook, _ => { }, ct);
+            emptySeeded = await emptySeeder.SeedAsync(16, options.EventsPerNotebook, _ => { }, ct);
         }
+        var emptyIds = emptySeeded.Select(s => s.Notebook).ToList();
         await _cluster.ExecuteAsync("journal_grown", "VACUUM ANALYZE", ct);
         await _cluster.ExecuteAsync("journal_empty", "VACUUM ANALYZE", ct);
 
@@ -456,6 +492,10 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         using var emptyApi = new JournalApi(empty.BaseAddress);
         grownApi.UseToken(grownToken);
         emptyApi.UseToken(_emptyToken);
+        foreach (var (id, token) in grownSeeded) grownApi.Know(id, token);
+        foreach (var (id, token) in emptySeeded) emptyApi.Know(id, token);
+        SpreadOverAccounts(grownApi, "journal_grown");
+        SpreadOverAccounts(emptyApi, "journal_empty");
         await CheckSeededAsync(grownApi, grownIds[^1], options.EventsPerNotebook - 1, null, ct);
         await CheckSeededAsync(emptyApi, emptyIds[0], options.EventsPerNotebook - 1, null, ct);
         Log($"growth: services on the grown store ({options.SeedEvents:N0} events) and on an empty one ({emptyIds.Count * options.EventsPerNotebook:N0} events)");
@@ -564,6 +604,8 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var item in _cleanup) await item.DisposeAsync();
+        foreach (var seeder in _seeders) seeder.Dispose();
+        if (_receiver is not null) await _receiver.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
         if (options.KeepFolder || _keepFolder || _folder.Length == 0)
         {

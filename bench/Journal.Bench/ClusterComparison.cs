@@ -42,6 +42,9 @@ internal sealed partial class BenchRun
         await direct.SignUpAsync(ct);
         await spread.SignUpAsync(ct);
         proxied.UseToken(direct.Token!);
+        SpreadOverAccounts(direct, "journal_one_node");
+        SpreadOverAccounts(spread, "journal_three_nodes");
+        SpreadOverAccounts(proxied, "journal_one_node");
         Configuration[] configurations =
         [
             new("1 node", direct, _cpu with { ServicePids = [one.Pid] }),

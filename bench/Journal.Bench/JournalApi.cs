@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -63,14 +64,55 @@ internal sealed class JournalApi : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>
+    /// From now on each <see cref="Seeder.NotebooksPerAccount"/> notebooks started go to an account of their own, made by
+    /// <paramref name="seeder"/> in the service's database, and every request about a notebook signs in with its
+    /// account's token: people keep a few notebooks each, and the account-wide study view is rolled up per account.
+    /// </summary>
+    public void SpreadOverAccounts(Seeder seeder) => _accounts = seeder;
+
+    /// <summary>Makes the accounts notebooks are spread over, if any (<see cref="SpreadOverAccounts"/>).</summary>
+    private Seeder? _accounts;
+    private readonly SemaphoreSlim _accountGate = new(1, 1);
+    private (string Token, int Notebooks)? _account;
+
+    /// <summary>The token of each notebook's account, where it is not the one <see cref="UseToken"/> set.</summary>
+    private readonly ConcurrentDictionary<Guid, string> _tokens = new();
+
+    /// <summary>Requests about <paramref name="notebook"/> sign in with <paramref name="token"/> (its account's).</summary>
+    public void Know(Guid notebook, string token) => _tokens[notebook] = token;
+
+    /// <summary>The token given, else that of the notebook's account if known, else the default one (null).</summary>
+    private string? TokenFor(Guid notebook, string? token) => token ?? _tokens.GetValueOrDefault(notebook);
+
+    private async Task<string?> NextAccountTokenAsync(CancellationToken ct)
+    {
+        if (_accounts is null) return null;
+        await _accountGate.WaitAsync(ct);
+        try
+        {
+            if (_account is not { Notebooks: < Seeder.NotebooksPerAccount } account)
+                account = ((await _accounts.SeedAccountsAsync(1, ct))[0].Token, 0);
+            _account = account with { Notebooks = account.Notebooks + 1 };
+            return account.Token;
+        }
+        finally
+        {
+            _accountGate.Release();
+        }
+    }
+
     public async Task<Guid> StartNotebookAsync(DateOnly startDate, CancellationToken ct)
     {
-        using var response = await PostAsync("/api/notebooks", Payloads.StartNotebook(startDate), ct);
+        var token = await NextAccountTokenAsync(ct);
+        using var response = await PostAsync("/api/notebooks", Payloads.StartNotebook(startDate), token, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode != HttpStatusCode.Created)
             throw new InvalidOperationException($"POST /api/notebooks answered {(int)response.StatusCode}: {body}");
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("id").GetGuid();
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        if (token is not null) Know(id, token);
+        return id;
     }
 
     /// <summary>LogDay on the lane's next notebook and date; true on 201.</summary>
@@ -87,7 +129,7 @@ internal sealed class JournalApi : IDisposable
     {
         try
         {
-            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date, text), token, ct);
+            using var response = await PostAsync($"/api/notebooks/{notebook}/days", Payloads.LogDay(date, text), TokenFor(notebook, token), ct);
             return await Drained(response, HttpStatusCode.Created, ct);
         }
         catch (HttpRequestException e)
@@ -104,7 +146,7 @@ internal sealed class JournalApi : IDisposable
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notebooks/{notebook}");
-            SignIn(request, token);
+            SignIn(request, TokenFor(notebook, token));
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             return await Drained(response, HttpStatusCode.OK, ct);
         }
@@ -126,7 +168,7 @@ internal sealed class JournalApi : IDisposable
     public async Task<JsonDocument> GetProgressJsonAsync(Guid notebook, string? token, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notebooks/{notebook}");
-        SignIn(request, token);
+        SignIn(request, TokenFor(notebook, token));
         using var response = await _http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
@@ -160,5 +202,9 @@ internal sealed class JournalApi : IDisposable
         return false;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _accountGate.Dispose();
+    }
 }

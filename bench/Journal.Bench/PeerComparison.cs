@@ -31,6 +31,7 @@ internal sealed partial class BenchRun
         using var handWritten = new JournalApi(peer.BaseAddress);
         await journal.SignUpAsync(ct);
         await handWritten.SignUpAsync(ct);
+        SpreadOverAccounts(journal, "journal_vs_peer");
         await using var baseline = await Baseline.CreateAsync(_cluster.ConnectionString("journal_vs_peer"), ct);
         Log($"peer: Journal at {service.BaseAddress}, the hand-written peer at {peer.BaseAddress} (database peer), raw SQL in the benchmark");
 

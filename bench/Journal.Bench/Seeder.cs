@@ -23,17 +23,14 @@ internal sealed class Seeder(string connectionString) : IDisposable
 {
     private readonly DocumentStore _store = DocumentStore.For(opts => Persistence.ConfigureMarten(opts, connectionString));
 
-    /// <summary>The account whose notebooks are seeded (its tenant), made by <see cref="SeedOwnerAsync"/>.</summary>
-    private string _tenant = "";
-
     /// <summary>
-    /// The owner account, written as the service writes one (its events, its documents projected inline), with a token
-    /// the benchmark's client signs in with; the seeded notebooks are this account's.
+    /// Applies the schema, and makes the owner account (written as the service writes one: its events, its documents
+    /// projected inline) with a token the benchmark's client signs in with; seeded notebooks belong to accounts of their own.
     /// </summary>
     public async Task<string> SeedOwnerAsync(CancellationToken ct)
     {
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        (_tenant, var token) = await SeedAccountAsync(JournalApi.Email, ct);
+        var (_, token) = await SeedAccountAsync(JournalApi.Email, ct);
         return token;
     }
 
@@ -67,37 +64,70 @@ internal sealed class Seeder(string connectionString) : IDisposable
         return (id, token);
     }
 
+    /// <summary>How many notebooks a seeded account holds: a person keeps a few, not thousands.</summary>
+    public const int NotebooksPerAccount = 8;
+
+    /// <summary>
+    /// <paramref name="count"/> accounts with a token each, written as the service writes them (their events, their
+    /// documents projected inline), many to a session: their tenants and tokens.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Tenant, string Token)>> SeedAccountsAsync(int count, CancellationToken ct)
+    {
+        var accounts = new List<(string, string)>(count);
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
+        {
+            await using var session = _store.LightweightSession();
+            foreach (var _ in chunk)
+            {
+                var id = Guid.CreateVersion7();
+                var token = TokenSecrets.New();
+                session.Events.StartStream<Account>(id,
+                    new AccountRegistered(id, $"reader-{id:N}@example.com", "Bench", PasswordHash.Value),
+                    new TokenIssued(Guid.CreateVersion7(), "bench", Scopes.All, TokenSecrets.Hash(token)));
+                accounts.Add((id.ToString(), token));
+            }
+            await session.SaveChangesAsync(ct);
+        }
+        return accounts;
+    }
+
     /// <summary>
     /// Streams of one <see cref="NotebookStarted"/> and <paramref name="eventsPerNotebook"/> - 1 <see cref="DayLogged"/>
-    /// each, on consecutive dates; then the read models (progress is also the write model), folded in memory by the
-    /// service's own projection code from the very events written (versions and timestamps as stored), and
-    /// bulk-inserted. Replaying them must give the same documents: <see cref="SampleDocumentsAsync"/> checks.
+    /// each, on consecutive dates, <see cref="NotebooksPerAccount"/> to an account of its own (so the account-wide study
+    /// view, rolled up by account, holds what one person's does); then the read models (progress is also the write
+    /// model), folded in memory by the service's own projection code from the very events written (versions and
+    /// timestamps as stored), and bulk-inserted. Replaying them must give the same documents:
+    /// <see cref="SampleDocumentsAsync"/> checks. Each notebook comes with its owner's token.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> SeedAsync(int notebooks, int eventsPerNotebook, Action<string> progress, CancellationToken ct)
+    public async Task<IReadOnlyList<(Guid Notebook, string Token)>> SeedAsync(int notebooks, int eventsPerNotebook, Action<string> progress, CancellationToken ct)
     {
-        if (_tenant.Length == 0) throw new InvalidOperationException("Seed the owner first: notebooks belong to an account.");
-        var ids = new List<Guid>(notebooks);
+        var seeded = new List<(Guid, string)>(notebooks);
         var start = DayTargets.TodayUtc.AddDays(-DayTargets.DaysBack);
-        const int streamsPerBatch = 500;
+        var accounts = await SeedAccountsAsync((notebooks + NotebooksPerAccount - 1) / NotebooksPerAccount, ct);
         var written = 0L;
         var clock = Stopwatch.StartNew();
 
-        for (var first = 0; first < notebooks; first += streamsPerBatch)
+        for (var a = 0; a < accounts.Count; a++)
         {
-            var actions = new List<StreamAction>(streamsPerBatch);
-            for (var n = first; n < Math.Min(notebooks, first + streamsPerBatch); n++)
+            var (tenant, token) = accounts[a];
+            var actions = new List<StreamAction>(NotebooksPerAccount);
+            for (var n = a * NotebooksPerAccount; n < Math.Min(notebooks, (a + 1) * NotebooksPerAccount); n++)
             {
                 var id = Guid.CreateVersion7();
-                ids.Add(id);
+                seeded.Add((id, token));
+                _tenants[id] = tenant;
                 actions.Add(NotebookStream(id, n, $"Seeded notebook {n}", start, eventsPerNotebook - 1, _ => Payloads.Standard));
             }
-            await WriteAsync(_tenant, actions, ct);
-            written += actions.Sum(a => a.Events.Count);
-            if (first / streamsPerBatch % 4 == 3 || first + streamsPerBatch >= notebooks)
-                progress($"seeded {written:N0} events over {ids.Count:N0} notebooks, with their documents ({written / clock.Elapsed.TotalSeconds:N0} events/s)");
+            await WriteAsync(tenant, actions, ct);
+            written += actions.Sum(x => x.Events.Count);
+            if (a % 250 == 249 || a == accounts.Count - 1)
+                progress($"seeded {written:N0} events over {seeded.Count:N0} notebooks of {a + 1:N0} accounts, with their documents ({written / clock.Elapsed.TotalSeconds:N0} events/s)");
         }
-        return ids;
+        return seeded;
     }
+
+    /// <summary>The tenant of each notebook <see cref="SeedAsync"/> wrote.</summary>
+    private readonly Dictionary<Guid, string> _tenants = [];
 
     /// <summary>
     /// One <see cref="NotebookStarted"/> (plan: 366 days over 731, so it never completes) and <paramref name="days"/>
@@ -148,9 +178,9 @@ internal sealed class Seeder(string connectionString) : IDisposable
     public async Task<IReadOnlyList<string>> SampleDocumentsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var texts = new List<string>();
-        await using var session = _store.QuerySession(_tenant);
         foreach (var id in ids)
         {
+            await using var session = _store.QuerySession(_tenants[id]);
             texts.Add(await session.Json.FindByIdAsync<NotebookProgress>(id, ct) ?? "(missing)");
         }
         return texts;
