@@ -12,11 +12,12 @@ internal sealed record BenchOptions
 
     public int Clients { get; init; } = 16;
     /// <summary>
-    /// Load before the first round of each kind (LogDay, then GET), on both sides: the service's tiered JIT still
-    /// recompiles Marten, Wolverine and Npgsql code for seconds after it starts serving (first rounds ran 20–40 %
-    /// slower than later ones with 3 s).
+    /// Load before the first round of each kind (LogDay, then GET), on both sides: the service's tiered JIT (with
+    /// dynamic PGO, .NET's default: each hot method is compiled instrumented, then again optimized) recompiles Marten,
+    /// Wolverine and Npgsql code for a minute and more of load after it starts serving. Measured on 2 cores with 16
+    /// clients: LogDay 643/s after 10 s of warm-up, 1,086/s after 30 s, 1,217/s after 90 s (docs/performance.md).
     /// </summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Throughput { get; init; } = TimeSpan.FromSeconds(4);
     public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan Tail { get; init; } = TimeSpan.FromSeconds(4);
@@ -70,6 +71,7 @@ internal sealed record BenchOptions
                     SeedNotebooks = 500, ReplayCap = TimeSpan.FromSeconds(60),
                 },
                 "--rounds" => options with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) },
                 "--markdown" => options with { MarkdownFile = Path.GetFullPath(args[++i]) },
                 "--keep" => options with { KeepFolder = true },
                 "--telemetry" => options with { TelemetryOnly = true },
@@ -86,7 +88,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

@@ -55,6 +55,9 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         _notes.Add($"machine: {Machine.Describe()}; load average {Machine.LoadAverage()} at the start");
 
         var root = Publisher.RepositoryRoot();
+        _runtimeSettings = RuntimeSettings.FromDockerfile(root);
+        _notes.Add($"the service published as deploy/Dockerfile builds it (Release, ReadyToRun) and run with the image's runtime settings: " +
+            string.Join(", ", _runtimeSettings.Select(s => $"{s.Key}={s.Value}")));
         
         _serviceDll = await Publisher.PublishAsync(Path.Combine(root, "src/Journal.Service/Journal.Service.csproj"), Log, ct);
         _bareDll = await Publisher.PublishAsync(Path.Combine(root, "bench/BareApp/BareApp.csproj"), Log, ct);
@@ -114,9 +117,13 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.Endpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         }
+        foreach (var (key, value) in _runtimeSettings) environment[key] = value;
         foreach (var (key, value) in more ?? new Dictionary<string, string>()) environment[key] = value;
         return Track(ServiceProcess.Start(_serviceDll, log, environment, port), log);
     }
+
+    /// <summary>The image's DOTNET_ settings (<see cref="RuntimeSettings"/>), given to every service the run starts.</summary>
+    private IReadOnlyDictionary<string, string> _runtimeSettings = new Dictionary<string, string>();
 
     /// <summary>Where every service of the run exports its traces (<see cref="StartService"/>).</summary>
     private OtlpReceiver? _receiver;
@@ -292,6 +299,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         var cpu = _cpu.Take() - cpu0;
         Log($"{options.ProfileLoad}: {result.PerSecond:N0}/s, p50 {result.Percentile(50):0.00} ms; CPU per request: {cpu.PerRequest(result.Succeeded)}");
         foreach (var line in StatementProfile.Describe(options.ProfileLoad, await statements.ReadAsync(ct), result.Succeeded, 0, top: 16)) Log(line);
+        Log($"service peak RSS (VmHWM) {service.PeakRssBytes() / 1024.0 / 1024.0:0} MB");
         if (tracer is null) return;
         await tracer.WaitForExitAsync(ct);
         Log($"dotnet-trace exit {tracer.ExitCode}; read it with: dotnet-trace report {traceFile} topN -n 40");

@@ -51,6 +51,7 @@ start_node() {
   ConnectionStrings__Journal="$(cat "$state/connection")" \
   Journal__Cluster__DrainSeconds=${JOURNAL_DRAIN_SECONDS:-3} \
   ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
+  DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000} \
     nohup dotnet "$dll" --urls "http://127.0.0.1:$p" >>"$state/node$n.log" 2>&1 &
   echo $! >"$state/node$n.pid"
   say "node $n starting on 127.0.0.1:$p (pid $!, log $state/node$n.log)"
