@@ -17,6 +17,9 @@ internal sealed record BenchOptions
     /// Wolverine and Npgsql code for a minute and more of load after it starts serving. Measured on 2 cores with 16
     /// clients: LogDay 643/s after 10 s of warm-up, 1,086/s after 30 s, 1,217/s after 90 s (docs/performance.md).
     /// </summary>
+    /// <summary>Only the cold start, against an empty store.</summary>
+    public bool ColdStartOnly { get; init; }
+
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Throughput { get; init; } = TimeSpan.FromSeconds(4);
     public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(3);
@@ -52,7 +55,7 @@ internal sealed record BenchOptions
     public bool PeerOnly { get; init; }
 
     /// <summary>Every figure: no mode that runs one comparison alone.</summary>
-    public bool Full => ProfileFile is null && !TelemetryOnly && !ClusterOnly && !LongNotebookOnly && !PeerOnly;
+    public bool Full => ProfileFile is null && !TelemetryOnly && !ClusterOnly && !LongNotebookOnly && !PeerOnly && !ColdStartOnly;
 
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
 
@@ -78,6 +81,7 @@ internal sealed record BenchOptions
                 "--cluster" => options with { ClusterOnly = true },
                 "--long-notebook" => options with { LongNotebookOnly = true },
                 "--peer" => options with { PeerOnly = true },
+                "--cold-start" => options with { ColdStartOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
                 "--help" or "-h" => throw new UsageException(),
@@ -88,7 +92,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer | --cold-start] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

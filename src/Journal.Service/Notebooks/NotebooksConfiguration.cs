@@ -27,7 +27,13 @@ public static class NotebooksConfiguration
         opts.Schema.For<NotebookProgress>()
             .Duplicate(p => p.Status)
             .Duplicate(p => p.LastActivityAt);
-        opts.Schema.For<DayEntry>().Duplicate(d => d.NotebookId);
+        // A day card's title and summary in columns of their own: the progress GET reads them without detoasting the
+        // whole entry (DayTexts). Rows written before they existed hold nulls there until a rebuild; DayTexts reads
+        // those from the document.
+        opts.Schema.For<DayEntry>()
+            .Duplicate(d => d.NotebookId)
+            .Duplicate(d => d.Title)
+            .Duplicate(d => d.Summary);
         return opts;
     }
 

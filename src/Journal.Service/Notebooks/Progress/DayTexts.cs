@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Journal.Notebooks.Days;
+using Journal.Hosting;
 using Marten;
 
 namespace Journal.Notebooks.Progress;
@@ -17,17 +18,29 @@ public static class DayTexts
     public static readonly IReadOnlyDictionary<DateOnly, DayText> None = new Dictionary<DateOnly, DayText>();
 
     /// <summary>
-    /// The title and summary of the given logged days as stored now: by their entries' keys, only those two fields,
-    /// never the entries themselves; no query at all for no days.
+    /// The title and summary of the given logged days as stored now: by their entries' keys, from the entries'
+    /// title and summary columns, never the entries themselves (a 2,000-character entry is stored compressed, and
+    /// reading any field of the document decompresses all of it); no query at all for no days.
     /// </summary>
     public static async Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, Guid notebookId, IEnumerable<DateOnly> dates, CancellationToken ct)
     {
-        var ids = dates.Select(date => DayEntry.IdFor(notebookId, date)).ToArray();
-        if (ids.Length == 0) return None;
-        var rows = await session.Query<DayEntry>().Where(d => d.Id.IsOneOf(ids))
-            .Select(d => new { d.Date, d.Title, d.Summary }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Date, r => new DayText(r.Title, r.Summary));
+        var byId = dates.ToDictionary(date => DayEntry.IdFor(notebookId, date));
+        if (byId.Count == 0) return None;
+        var rows = await session.AdvancedSql.QueryAsync<StoredText>(CardsSql, ct, byId.Keys.ToArray(), session.TenantId);
+        return rows.ToDictionary(r => byId[r.Key], r => new DayText(r.Title, r.Summary));
     }
+
+    /// <summary>An entry's card text as <see cref="CardsSql"/> reads it.</summary>
+    private sealed record StoredText(string Key, string Title, string? Summary);
+
+    /// <summary>
+    /// The columns Marten keeps beside the document (NotebooksConfiguration); a row written before they existed has a
+    /// null title there, and is read from its document instead.
+    /// </summary>
+    private const string CardsSql =
+        $"select jsonb_build_object('Key', d.id, 'Title', coalesce(d.title, d.data ->> 'Title'), " +
+        $"'Summary', case when d.title is null then d.data ->> 'Summary' else d.summary end) " +
+        $"from {Persistence.Schema}.mt_doc_dayentry as d where d.id = any(?) and d.tenant_id = ?";
 
     /// <summary>Every logged day's title and summary (pages that show every card).</summary>
     public static Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, NotebookProgress progress, CancellationToken ct) =>

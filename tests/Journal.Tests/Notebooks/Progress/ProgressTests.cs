@@ -173,4 +173,27 @@ public sealed class ProgressTests(JournalHost fixture) : IntegrationTest(fixture
         foreach (var bad in new[] { "367", "-1", "all", "2.5" })
             await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}?days={bad}")).Problem(HttpStatusCode.BadRequest, "/problems/validation-failed");
     }
+
+    [Fact]
+    public async Task A_day_entry_stored_before_its_title_and_summary_columns_still_reads_on_its_card()
+    {
+        Clock.Now = At("2026-03-10T12:00:00-04:00");
+        var id = await Host.StartedNotebook();
+        foreach (var (date, title) in new[] { (new DateOnly(2026, 3, 2), "Stored before the columns"), (new DateOnly(2026, 3, 3), "Stored after") })
+            await (await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay(title, date, Summary: $"Summary of {title}", Minutes: 45)))
+                .Read<DayLoggedResponse>(HttpStatusCode.Created);
+        // As a row written by an earlier build reads until the projection is rebuilt: the columns empty, the document whole.
+        await using (var connection = Fixture.Store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = $"UPDATE journal.mt_doc_dayentry SET title = NULL, summary = NULL WHERE id = '{id:N}/2026-03-02'";
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var progress = await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}")).Read<NotebookProgressResponse>(HttpStatusCode.OK);
+
+        Assert.Equal([("Stored before the columns", "Summary of Stored before the columns"), ("Stored after", "Summary of Stored after")],
+            progress.Days.Select(d => (d.Title, d.Summary)));
+    }
 }
