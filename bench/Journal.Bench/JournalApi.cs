@@ -140,12 +140,15 @@ internal sealed class JournalApi : IDisposable
 
     public ValueTask<bool> GetProgressAsync(Guid notebook, CancellationToken ct) => GetProgressAsync(notebook, null, ct);
 
-    /// <summary>The progress GET, signed in with <paramref name="token"/> (another account's) when given.</summary>
-    public async ValueTask<bool> GetProgressAsync(Guid notebook, string? token, CancellationToken ct)
+    /// <summary>
+    /// The progress GET, signed in with <paramref name="token"/> (another account's) when given; <paramref name="days"/>
+    /// day cards when given, else the default page.
+    /// </summary>
+    public async ValueTask<bool> GetProgressAsync(Guid notebook, string? token, CancellationToken ct, int? days = null)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notebooks/{notebook}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, days is null ? $"/api/notebooks/{notebook}" : $"/api/notebooks/{notebook}?days={days}");
             SignIn(request, TokenFor(notebook, token));
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             return await Drained(response, HttpStatusCode.OK, ct);

@@ -92,6 +92,13 @@ internal sealed partial class BenchRun
         var get = await AlternateAsync("long notebook: progress GET", [GetSide(smallName, smallIds), GetSide(largeName, largeIds)],
             r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", cpuPer: "GET");
 
+        // The same with a page of five cards on both shelves: what the notebook's length costs, apart from the page's size.
+        ValueTask<bool> ReadPage(Guid id, CancellationToken t) => api.GetProgressAsync(id, tokens[id], t, days: ShortEntries);
+        Side PageSide(string name, IReadOnlyList<Guid> ids) =>
+            new(name, () => Load.ClosedLoopAsync(1, options.Growth, (_, t) => ReadPage(ids[random.Next(ids.Count)], t), ct), cpu);
+        var page = await AlternateAsync($"long notebook: progress GET ?days={ShortEntries}", [PageSide(smallName, smallIds), PageSide(largeName, largeIds)],
+            r => $"p50 {r.Percentile(50):0.00} ms ({r.PerSecond:N0}/s)", cpuPer: "GET");
+
         _notes.Add($"within a notebook: {large.Notebooks.Count:N0} notebooks seeded with {LongEntries} entries against {small.Notebooks.Count:N0} with {ShortEntries}, " +
             $"each on an account of its own, summaries of 300 characters and entries of 2,000 (varied words); each notebook takes {NotebookTakes} LogDays, " +
             $"so a LogDay finds {LongEntries}–{LongEntries + NotebookTakes - 1} entries (or {ShortEntries}–{ShortEntries + NotebookTakes - 1}); one service, alternately, single client");
@@ -99,6 +106,8 @@ internal sealed partial class BenchRun
             logDay[1].Load.Percentile(50), logDay[0].Load.Percentile(50), "ms", 1.3));
         _figures.Add(Figure.AtMost($"within a notebook: progress GET p50, {LongEntries}+ entries vs {ShortEntries}+",
             get[1].Load.Percentile(50), get[0].Load.Percentile(50), "ms", 1.3));
+        _figures.Add(Figure.Reported($"within a notebook: progress GET p50 of {ShortEntries} cards (?days={ShortEntries}), {LongEntries}+ entries vs {ShortEntries}+",
+            page[1].Load.Percentile(50), page[0].Load.Percentile(50), "ms"));
         Log($"long-notebook service peak RSS {service.PeakRssBytes() / 1024.0 / 1024.0:0} MB");
         await service.StopAsync();
     }

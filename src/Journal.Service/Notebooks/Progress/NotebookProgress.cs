@@ -50,23 +50,53 @@ public sealed class ProgressDayJson : JsonConverter<ProgressDay>
     {
         if (reader.TokenType == JsonTokenType.StartObject) return ReadObject(ref reader);
         if (reader.TokenType != JsonTokenType.String) throw new JsonException("A progress day is a string or an object.");
-        var text = reader.GetString()!;
-        var parts = text.Split(':');
-        int? minutes = null;
-        if (parts.Length > 3
-            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || (parts.Length > 1 && parts[1].Length > 0 && !TryMinutes(parts[1], out minutes))
-            || (parts.Length > 2 && parts[2] != "b"))
-            throw new JsonException($"Not a progress day: {text}");
-        return new ProgressDay(date, minutes, parts.Length > 2);
+        // Parsed from the UTF-8 bytes as stored, without a string per day: a year-long notebook's document holds 365.
+        return reader.ValueIsEscaped || reader.HasValueSequence ? Parse(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)) : Parse(reader.ValueSpan);
     }
 
-    private static bool TryMinutes(string text, out int? minutes)
+    /// <summary><c>yyyy-MM-dd</c>, then optionally <c>:minutes</c>, then optionally <c>:b</c>.</summary>
+    private static ProgressDay Parse(ReadOnlySpan<byte> text)
     {
-        var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value);
-        minutes = parsed ? value : null;
-        return parsed;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || year < 1)
+            throw Bad(text);
+        var rest = text[10..];
+        int? minutes = null;
+        var backfilled = false;
+        if (rest.Length > 0)
+        {
+            if (rest[0] != ':') throw Bad(text);
+            rest = rest[1..];
+            var colon = rest.IndexOf((byte)':');
+            var digits = colon < 0 ? rest : rest[..colon];
+            if (digits.Length > 0)
+            {
+                if (digits.Length > 9 || !TryDigits(digits, out var value)) throw Bad(text);
+                minutes = value;
+            }
+            if (colon >= 0)
+            {
+                if (!rest[(colon + 1)..].SequenceEqual("b"u8)) throw Bad(text);
+                backfilled = true;
+            }
+        }
+        return new ProgressDay(new DateOnly(year, month, day), minutes, backfilled);
     }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        if (digits.IsEmpty) return false;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + (b - '0');
+        }
+        return true;
+    }
+
+    private static JsonException Bad(ReadOnlySpan<byte> text) => new($"Not a progress day: {System.Text.Encoding.UTF8.GetString(text)}");
 
     public override void Write(Utf8JsonWriter writer, ProgressDay value, JsonSerializerOptions options)
     {

@@ -27,6 +27,10 @@ public sealed class ProgressDayJsonTests
     }
 
     [Fact]
+    public void An_escaped_string_reads_the_same() =>
+        Assert.Equal(new ProgressDay(Day, 60, true), JsonSerializer.Deserialize<ProgressDay>("\"2026-04-27\\u003A60:b\""));
+
+    [Fact]
     public void A_document_written_before_reads_its_days_as_objects()
     {
         var days = JsonSerializer.Deserialize<List<ProgressDay>>(
@@ -38,6 +42,11 @@ public sealed class ProgressDayJsonTests
     [InlineData("\"27/04/2026:60\"")]
     [InlineData("\"2026-04-27:sixty\"")]
     [InlineData("\"2026-04-27:60:b:extra\"")]
+    [InlineData("\"2026-02-30:60\"")]
+    [InlineData("\"2026-04-27 60\"")]
+    [InlineData("\"2026-04-27:-5\"")]
+    [InlineData("\"2026-04-27:60:x\"")]
+    [InlineData("\"\"")]
     [InlineData("{\"Minutes\":60}")]
     [InlineData("42")]
     public void Anything_else_is_refused_as_bad_json(string json) =>
