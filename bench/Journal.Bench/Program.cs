@@ -20,7 +20,7 @@ internal static class BenchMain
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         ThreadPool.SetMinThreads(64, 64);
         // A hard bound on the whole run, set-up and clean-up aside.
-        using var cancel = new CancellationTokenSource(options.Quick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(20));
+        using var cancel = new CancellationTokenSource(options.Quick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(45));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
