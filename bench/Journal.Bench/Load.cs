@@ -25,6 +25,18 @@ internal sealed class LoadResult
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
+    /// <summary>
+    /// Nearest-rank percentile in milliseconds with every failed request counted as slower than any success (infinite):
+    /// in an open loop a request that failed, or was never sent because too many were waiting, is the tail.
+    /// </summary>
+    public double PercentileCountingFailures(double p)
+    {
+        var total = _latenciesMs.Count + Failed;
+        if (total == 0) return double.NaN;
+        var rank = Math.Max(1, (int)Math.Ceiling(p / 100 * total));
+        return rank > _latenciesMs.Count ? double.PositiveInfinity : _latenciesMs.Order().ElementAt(rank - 1);
+    }
+
     public static LoadResult Combine(IEnumerable<LoadResult> parts)
     {
         var all = new LoadResult();
