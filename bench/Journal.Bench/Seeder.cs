@@ -40,13 +40,20 @@ internal sealed class Seeder(string connectionString) : IDisposable
     /// <summary>An account with a token, written as the service writes one (its events, its documents projected inline): its tenant and token.</summary>
     private async Task<(string Tenant, string Token)> SeedAccountAsync(string email, CancellationToken ct)
     {
+        await using var session = _store.LightweightSession();
+        var account = StartAccount(session, email);
+        await session.SaveChangesAsync(ct);
+        return account;
+    }
+
+    /// <summary>An account's stream (registered, one token issued) in <paramref name="session"/>: its tenant and token.</summary>
+    private static (string Tenant, string Token) StartAccount(IDocumentSession session, string? email = null)
+    {
         var id = Guid.CreateVersion7();
         var token = TokenSecrets.New();
-        await using var session = _store.LightweightSession();
         session.Events.StartStream<Account>(id,
-            new AccountRegistered(id, email, "Bench", PasswordHash.Value),
+            new AccountRegistered(id, email ?? $"reader-{id:N}@example.com", "Bench", PasswordHash.Value),
             new TokenIssued(Guid.CreateVersion7(), "bench", Scopes.All, TokenSecrets.Hash(token)));
-        await session.SaveChangesAsync(ct);
         return (id.ToString(), token);
     }
 
@@ -77,15 +84,7 @@ internal sealed class Seeder(string connectionString) : IDisposable
         foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
         {
             await using var session = _store.LightweightSession();
-            foreach (var _ in chunk)
-            {
-                var id = Guid.CreateVersion7();
-                var token = TokenSecrets.New();
-                session.Events.StartStream<Account>(id,
-                    new AccountRegistered(id, $"reader-{id:N}@example.com", "Bench", PasswordHash.Value),
-                    new TokenIssued(Guid.CreateVersion7(), "bench", Scopes.All, TokenSecrets.Hash(token)));
-                accounts.Add((id.ToString(), token));
-            }
+            accounts.AddRange(chunk.Select(_ => StartAccount(session)));
             await session.SaveChangesAsync(ct);
         }
         return accounts;
