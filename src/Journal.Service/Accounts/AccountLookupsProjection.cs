@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Journal.Http.Security;
 using Marten;
 using Marten.Events.Projections;
 
@@ -18,8 +19,12 @@ public sealed partial class AccountLookupsProjection : EventProjection
         Id = e.Data.TokenHash, AccountId = e.StreamId, TokenId = e.Data.TokenId, Scopes = e.Data.Scopes,
     };
 
-    public static void Project(IEvent<TokenRevoked> e, IDocumentOperations ops) =>
+    /// <summary>Deleted, and every node told as the transaction commits (<see cref="TokenRevocations"/>), so none keeps it cached.</summary>
+    public static void Project(IEvent<TokenRevoked> e, IDocumentOperations ops)
+    {
         ops.DeleteWhere<AccessToken>(t => t.AccountId == e.StreamId && t.TokenId == e.Data.TokenId);
+        ops.QueueSqlCommand($"select pg_notify('{TokenRevocations.Channel}', ?)", e.Data.TokenId.ToString());
+    }
 
     public static ShareLink Create(IEvent<ShareLinkCreated> e) => new()
     {

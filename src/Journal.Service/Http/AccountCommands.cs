@@ -4,6 +4,7 @@ using Journal.Accounts.Deciders;
 using Journal.Accounts.Rules;
 using Journal.Contracts;
 using Journal.Hosting;
+using Journal.Http.Security;
 using Journal.Notebooks;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace Journal.Http;
 /// sessions are never a tenant's.
 /// </summary>
 public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IPasswords passwords, IOptions<AccountOptions> options,
-    JournalMetrics metrics)
+    JournalMetrics metrics, TokenCache tokens)
 {
     /// <summary>Registers an account; the first one also takes every notebook written before accounts existed.</summary>
     public async Task<(Decision Decision, Account? Account)> Register(RegisterAccount? command, CancellationToken ct)
@@ -85,6 +86,8 @@ public sealed class AccountCommands(IDocumentStore store, TimeProvider clock, IP
         {
             stream.AppendMany(decision.Events);
             await session.SaveChangesAsync(ct);
+            // This node's next request must not wait for the notification to come back from PostgreSQL.
+            foreach (var revoked in decision.Events.OfType<TokenRevoked>()) tokens.Forget(revoked.TokenId);
         }
         return (decision, stream.Aggregate);
     }

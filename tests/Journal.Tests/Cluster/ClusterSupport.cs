@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Alba;
 using Journal.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Journal.Tests.Cluster;
@@ -23,6 +26,30 @@ public static class ClusterSupport
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(suiteConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Hosts of the real app in this process on one database, with short heartbeats.</summary>
+    public static async Task<List<IAlbaHost>> StartNodesAsync(string database, int count)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Journal"] = database,
+            ["Journal__Cluster__HeartbeatSeconds"] = "1",
+            ["Journal__Cluster__StaleAfterSeconds"] = "3",
+        };
+        var before = settings.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        var nodes = new List<IAlbaHost>();
+        try
+        {
+            foreach (var (name, value) in settings) Environment.SetEnvironmentVariable(name, value);
+            for (var i = 0; i < count; i++)
+                nodes.Add(await AlbaHost.For<Program>(web => web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Marten", LogLevel.None))));
+        }
+        finally
+        {
+            foreach (var (name, value) in before) Environment.SetEnvironmentVariable(name, value);
+        }
+        return nodes;
     }
 
     /// <summary>The first account of a fresh database (registration is open until then) and a token of it on <paramref name="client"/>.</summary>

@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using Alba;
-using Microsoft.AspNetCore.Hosting;
 using Journal.Contracts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Wolverine.Runtime;
 
 namespace Journal.Tests.Cluster;
@@ -17,27 +15,8 @@ public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
 {
     private readonly List<IAlbaHost> _nodes = [];
 
-    public async ValueTask InitializeAsync()
-    {
-        var database = await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString);
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Journal"] = database,
-            ["Journal__Cluster__HeartbeatSeconds"] = "1",
-            ["Journal__Cluster__StaleAfterSeconds"] = "3",
-        };
-        var before = settings.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var (name, value) in settings) Environment.SetEnvironmentVariable(name, value);
-            for (var i = 0; i < 3; i++)
-                _nodes.Add(await AlbaHost.For<Program>(web => web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Marten", LogLevel.None))));
-        }
-        finally
-        {
-            foreach (var (name, value) in before) Environment.SetEnvironmentVariable(name, value);
-        }
-    }
+    public async ValueTask InitializeAsync() =>
+        _nodes.AddRange(await ClusterSupport.StartNodesAsync(await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString), 3));
 
     private static Task<bool> RunsStudy(IAlbaHost node) => Task.FromResult(node.Services.GetRequiredService<IWolverineRuntime>().Agents
         .AllRunningAgentUris().Any(uri => uri.AbsolutePath.EndsWith("/accountstudy/all", StringComparison.OrdinalIgnoreCase)));

@@ -35,6 +35,8 @@ public static class JournalSecurity
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<IPasswords, IdentityPasswords>();
         services.AddSingleton<AccountCommands>();
+        services.AddSingleton<TokenCache>();
+        services.AddHostedService<TokenRevocations>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Journal", o => o.ForwardDefaultSelector = SchemeFor)

@@ -8,10 +8,11 @@ namespace Journal.Http.Security;
 
 /// <summary>
 /// <c>Authorization: Bearer jnl_…</c>: the token's SHA-256 names a live <see cref="AccessToken"/> (a revoked token's
-/// document is gone, so it is refused on its very next request). Answers 401 and 403 as problem details.
+/// document is gone, and every node forgets it from its <see cref="TokenCache"/> as the revocation commits). Answers
+/// 401 and 403 as problem details.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store, TokenCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Challenge = "Bearer realm=\"journal\"";
@@ -25,8 +26,14 @@ public sealed class TokenAuthenticationHandler(
         var token = header["Bearer ".Length..].Trim();
         if (!TokenSecrets.LooksLikeToken(token)) return AuthenticateResult.Fail("The bearer token is not a Journal token (jnl_…).");
 
-        await using var session = store.QuerySession();
-        var access = await session.LoadAsync<AccessToken>(TokenSecrets.Hash(token), Context.RequestAborted);
+        var hash = TokenSecrets.Hash(token);
+        if (!cache.TryGet(hash, out var access))
+        {
+            var generation = cache.Generation;
+            await using var session = store.QuerySession();
+            access = await session.LoadAsync<AccessToken>(hash, Context.RequestAborted);
+            if (access is not null) cache.Remember(hash, access, generation);
+        }
         return access is null
             ? AuthenticateResult.Fail("The token is not valid: it was revoked, or never issued.")
             : AuthenticateResult.Success(new AuthenticationTicket(AccountPrincipal.ForToken(access), Scheme.Name));
