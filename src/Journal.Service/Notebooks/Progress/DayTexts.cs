@@ -18,16 +18,23 @@ public static class DayTexts
     public static readonly IReadOnlyDictionary<DateOnly, DayText> None = new Dictionary<DateOnly, DayText>();
 
     /// <summary>
-    /// The title and summary of the given logged days as stored now: by their entries' keys, from the entries'
-    /// title and summary columns, never the entries themselves (a 2,000-character entry is stored compressed, and
-    /// reading any field of the document decompresses all of it); no query at all for no days.
+    /// The title and summary of the given logged days as stored now, from the entries' title and summary columns, never
+    /// the entries themselves (a 2,000-character entry is stored compressed, and reading any field of the document
+    /// decompresses all of it); no query at all for no days. The shown days are the most recent logged ones, so their
+    /// entries are one run of keys (notebook/date): read as one range of the key's index, not a lookup per day; an
+    /// entry in the range that was not asked for is left out.
     /// </summary>
     public static async Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, Guid notebookId, IEnumerable<DateOnly> dates, CancellationToken ct)
     {
         var byId = dates.ToDictionary(date => DayEntry.IdFor(notebookId, date));
         if (byId.Count == 0) return None;
-        var rows = await session.AdvancedSql.QueryAsync<StoredText>(CardsSql, ct, byId.Keys.ToArray(), session.TenantId);
-        return rows.ToDictionary(r => byId[r.Key], r => new DayText(r.Title, r.Summary));
+        var (first, last) = (byId.Values.Min(), byId.Values.Max());
+        var rows = await session.AdvancedSql.QueryAsync<StoredText>(CardsSql, ct,
+            session.TenantId, DayEntry.IdFor(notebookId, first), DayEntry.IdFor(notebookId, last));
+        var texts = new Dictionary<DateOnly, DayText>(byId.Count);
+        foreach (var row in rows)
+            if (byId.TryGetValue(row.Key, out var date)) texts[date] = new DayText(row.Title, row.Summary);
+        return texts;
     }
 
     /// <summary>An entry's card text as <see cref="CardsSql"/> reads it.</summary>
@@ -40,7 +47,7 @@ public static class DayTexts
     private const string CardsSql =
         $"select jsonb_build_object('Key', d.id, 'Title', coalesce(d.title, d.data ->> 'Title'), " +
         $"'Summary', case when d.title is null then d.data ->> 'Summary' else d.summary end) " +
-        $"from {Persistence.Schema}.mt_doc_dayentry as d where d.id = any(?) and d.tenant_id = ?";
+        $"from {Persistence.Schema}.mt_doc_dayentry as d where d.tenant_id = ? and d.id between ? and ?";
 
     /// <summary>Every logged day's title and summary (pages that show every card).</summary>
     public static Task<IReadOnlyDictionary<DateOnly, DayText>> LoadAsync(IQuerySession session, NotebookProgress progress, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Journal.Notebooks.Rules;
 
@@ -82,6 +83,8 @@ public sealed class FieldRules
 
     private static (int Count, int Longest) Measure(string text)
     {
+        // ASCII without CR (CR LF is one text element) is one text element per character: no segmenting needed.
+        if (Ascii.IsValid(text) && !text.Contains('\r', StringComparison.Ordinal)) return (text.Length, Math.Min(text.Length, 1));
         var (count, longest) = (0, 0);
         for (var i = 0; i < text.Length; count++)
         {

@@ -108,6 +108,14 @@ public class FieldRulesTests
     }
 
     [Fact]
+    public void A_CRLF_a_line_keeps_counts_as_one_character_as_a_reader_sees_it()
+    {
+        var fields = new FieldRules();
+        fields.Line("title", "ab\r\ncd", 5, required: true); // a, b, CR LF, c, d: five; refused for the control, not the length
+        Assert.Equal(["title may not hold control characters (including newlines and tabs)."], Errors(fields)["title"]);
+    }
+
+    [Fact]
     public void A_line_does_not_normalise_CRLF()
     {
         var fields = new FieldRules();
