@@ -63,9 +63,10 @@ public static class Accounts
     }
 
     /// <summary>
-    /// The account a request acts for, checked as Journal checks its personal access tokens on every request: the bearer
-    /// token's SHA-256 looked up in <c>peer.tokens</c> by primary key (one round trip on a pooled connection of its own,
-    /// no cache, so that a revocation holds from the very next request), not revoked, and holding
+    /// The account a request acts for, checked as a team would write it first: the bearer token's SHA-256 looked up in
+    /// <c>peer.tokens</c> by primary key on every request (one round trip on a pooled connection of its own, no cache,
+    /// so that a revocation holds from the very next request; Journal instead caches tokens on each node and forgets
+    /// revoked ones through LISTEN/NOTIFY), not revoked, and holding
     /// <paramref name="scope"/>. Null when any of that fails (the endpoint answers 401).
     /// </summary>
     public static async Task<Guid?> AuthenticateAsync(HttpContext http, NpgsqlDataSource data, string scope)

@@ -69,7 +69,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         _cpu = new CpuMeter(_cluster.DataDirectory);
         _notes.Add($"PostgreSQL {await _cluster.ScalarAsync<string>("journal", "SHOW server_version", ct)}, the benchmark's own cluster (embedded launcher, default settings)");
 
-        _notes.Add($"every Journal service as in production: token sign-in on every request, tenancy on (an account per tenant), traces exported " +
+        _notes.Add($"every Journal service as in production: a bearer token on every request (each node caching the tokens it found live, as in production), tenancy on (an account per tenant), traces exported " +
             $"over OTLP/HTTP to a local receiver in the benchmark (the telemetry figures' \"off\" side excepted); the notebooks the load starts and " +
             $"the grown store's go {Seeder.NotebooksPerAccount} to an account, each request signed in with its account's token (accounts seeded in the database)");
 
