@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Journal.Http.Security;
 using Marten;
 using Marten.Events.Projections;
 
@@ -19,11 +18,11 @@ public sealed partial class AccountLookupsProjection : EventProjection
         Id = e.Data.TokenHash, AccountId = e.StreamId, TokenId = e.Data.TokenId, Scopes = e.Data.Scopes,
     };
 
-    /// <summary>Deleted, and every node told as the transaction commits (<see cref="TokenRevocations"/>), so none keeps it cached.</summary>
+    /// <summary>Deleted, and every node told as the transaction commits (Hosting/TokenRevocations.cs), so none keeps it cached.</summary>
     public static void Project(IEvent<TokenRevoked> e, IDocumentOperations ops)
     {
         ops.DeleteWhere<AccessToken>(t => t.AccountId == e.StreamId && t.TokenId == e.Data.TokenId);
-        ops.QueueSqlCommand($"select pg_notify('{TokenRevocations.Channel}', ?)", e.Data.TokenId.ToString());
+        ops.QueueSqlCommand($"select pg_notify('{AccessToken.RevokedChannel}', ?)", e.Data.TokenId.ToString());
     }
 
     public static ShareLink Create(IEvent<ShareLinkCreated> e) => new()

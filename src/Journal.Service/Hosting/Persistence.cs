@@ -35,6 +35,7 @@ public static class Persistence
         DataProtectionKeys.AddTo(builder.Services);
         builder.Services.AddSingleton<IdempotencyPruning>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyPruning>());
+        builder.Services.AddHostedService<TokenRevocations>();
 
         builder.Host.UseWolverine(opts =>
         {

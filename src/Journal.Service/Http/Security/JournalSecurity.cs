@@ -36,7 +36,6 @@ public static class JournalSecurity
         services.AddSingleton<IPasswords, IdentityPasswords>();
         services.AddSingleton<AccountCommands>();
         services.AddSingleton<TokenCache>();
-        services.AddHostedService<TokenRevocations>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Journal", o => o.ForwardDefaultSelector = SchemeFor)

@@ -5,7 +5,7 @@ namespace Journal.Http.Security;
 
 /// <summary>
 /// The tokens this node found live, so a request signed in with a token costs no database round trip. It holds a
-/// token only while <see cref="TokenRevocations"/> listens for revocations (every node hears every revocation the
+/// token only while TokenRevocations (Hosting) listens for revocations (every node hears every revocation the
 /// moment its transaction commits), and at most <see cref="Lifetime"/> even then.
 /// </summary>
 /// <remarks>

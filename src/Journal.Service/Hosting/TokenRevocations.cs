@@ -1,17 +1,16 @@
-using Journal.Hosting;
+using Journal.Accounts;
+using Journal.Http.Security;
 using Npgsql;
 
-namespace Journal.Http.Security;
+namespace Journal.Hosting;
 
 /// <summary>
-/// Listens on PostgreSQL's <see cref="Channel"/> for revoked tokens (the revocation's transaction notifies it, see
+/// Listens on PostgreSQL's <see cref="AccessToken.RevokedChannel"/> for revoked tokens (the revocation's transaction notifies it, see
 /// <c>AccountLookupsProjection</c>) and forgets them from this node's <see cref="TokenCache"/>. While the connection is
 /// down, nothing is cached; after it comes back, everything cached before is forgotten.
 /// </summary>
 public sealed class TokenRevocations(TokenCache cache, IConfiguration configuration, ILogger<TokenRevocations> logger) : BackgroundService
 {
-    public const string Channel = "journal_token_revoked";
-
     /// <summary>How long a connection may sit idle before a keepalive asks whether PostgreSQL is still there.</summary>
     private const int KeepAliveSeconds = 15;
 
@@ -55,7 +54,7 @@ public sealed class TokenRevocations(TokenCache cache, IConfiguration configurat
         {
             if (Guid.TryParse(e.Payload, out var tokenId)) cache.Forget(tokenId);
         };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {AccessToken.RevokedChannel}", connection))
             await listen.ExecuteNonQueryAsync(ct);
         cache.Listening(true);
         _retry = FirstRetry;
