@@ -1,6 +1,7 @@
 using System.Net;
 using Journal.Contracts;
 using Journal.Notebooks;
+using Journal.Notebooks.Rules;
 
 namespace Journal.Tests.Notebooks.Endpoints;
 
@@ -21,6 +22,21 @@ public sealed class LogDayEndpointTests(JournalHost fixture) : IntegrationTest(f
         Assert.Equal("\"2\"", response.ETag());
         Assert.Equal(new DayLogged(new DateOnly(2026, 3, 2), "Moves and borrows", "Ownership moves", "The *full* entry", 45,
             RecordedOn: new DateOnly(2026, 3, 10), Backfilled: true, SupersededSkip: false), (await Host.Events(id))[1]);
+    }
+
+    [Fact]
+    public async Task A_day_at_every_length_limit_in_CJK_text_is_logged_and_shown()
+    {
+        var id = await Host.StartedNotebook();
+        var random = new Random(7); // ideographs at random: text that compresses poorly, three UTF-8 bytes a character
+        string Ideographs(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)random.Next(0x4E00, 0x9FA5)));
+        var (title, summary) = (Ideographs(Limits.TitleLength), Ideographs(Limits.SummaryLength));
+
+        var logged = await Host.Send(HttpMethod.Post, $"/api/notebooks/{id}/days", new LogDay(title, new DateOnly(2026, 3, 2), summary, Ideographs(5_000), 45));
+
+        await logged.Read<DayLoggedResponse>(HttpStatusCode.Created);
+        var card = Assert.Single((await (await Host.Send(HttpMethod.Get, $"/api/notebooks/{id}")).Read<NotebookProgressResponse>(HttpStatusCode.OK)).Days);
+        Assert.Equal((title, summary), (card.Title, card.Summary));
     }
 
     [Fact]
