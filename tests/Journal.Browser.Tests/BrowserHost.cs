@@ -123,11 +123,26 @@ public sealed class BrowserHost : IAsyncLifetime
         if (_signedIn is not null && Clock.Now >= _signedInAt && Clock.Now - _signedInAt < TimeSpan.FromDays(7)) return _signedIn;
         _signedInAt = Clock.Now;
         var page = await NewPage(signedIn: false);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(BaseAddress.ToString());
+        // Once in a while (CI, a busy machine; cause not found) the form's post did not arrive at the notebooks within
+        // 90 s: a second attempt, and what the page showed, rather than a lost test run. The sign-in flow itself is
+        // tested by NotebookPagesInTheBrowser.A_visitor_signs_in_sees_only_their_notebooks_and_signs_out.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/signin");
+            await page.GetByLabel("Email").FillAsync(Email);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(BaseAddress.ToString(), new() { Timeout = 45_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+                var shown = await page.Locator(".error-summary").AllInnerTextsAsync();
+                Console.WriteLine($"sign-in for the browser tests, attempt {attempt}, ended at {page.Url} showing [{string.Join(" | ", shown)}]; trying again");
+            }
+        }
         _signedIn = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
         return _signedIn;
