@@ -114,3 +114,18 @@ public static class ClusterSupport
         throw new TimeoutException($"no single node ran {StudyShard} within {limit.TotalSeconds} s ({seen})");
     }
 }
+
+/// <summary>A test class's own nodes: hosts of the real app on a fresh database, started before its tests, stopped after.</summary>
+public abstract class InProcessNodes(JournalHost fixture, int count) : IAsyncLifetime
+{
+    protected List<IAlbaHost> Nodes { get; } = [];
+
+    public async ValueTask InitializeAsync() =>
+        Nodes.AddRange(await ClusterSupport.StartNodesAsync(await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString), count));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

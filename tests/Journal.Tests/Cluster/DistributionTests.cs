@@ -11,21 +11,16 @@ namespace Journal.Tests.Cluster;
 /// account-wide study projection runs on exactly one of them and moves to another when that one stops.
 /// </summary>
 [Collection(InProcessCluster.Name)]
-public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
+public sealed class DistributionTests(JournalHost fixture) : InProcessNodes(fixture, 3)
 {
-    private readonly List<IAlbaHost> _nodes = [];
-
-    public async ValueTask InitializeAsync() =>
-        _nodes.AddRange(await ClusterSupport.StartNodesAsync(await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString), 3));
-
     private static Task<bool> RunsStudy(IAlbaHost node) => Task.FromResult(node.Services.GetRequiredService<IWolverineRuntime>().Agents
         .AllRunningAgentUris().Any(uri => uri.AbsolutePath.EndsWith("/accountstudy/all", StringComparison.OrdinalIgnoreCase)));
 
     [Fact]
     public async Task The_study_projection_runs_on_exactly_one_node_and_moves_when_that_node_stops()
     {
-        var (owner, _) = await ClusterSupport.OneRunsAsync(_nodes, RunsStudy, TimeSpan.FromSeconds(30));
-        var others = _nodes.Where(n => n != owner).ToList();
+        var (owner, _) = await ClusterSupport.OneRunsAsync(Nodes, RunsStudy, TimeSpan.FromSeconds(30));
+        var others = Nodes.Where(n => n != owner).ToList();
 
         // Written through one node, read through another: the projection's node is neither necessarily.
         using var writer = others[0].Server.CreateClient();
@@ -45,11 +40,6 @@ public sealed class DistributionTests(JournalHost fixture) : IAsyncLifetime
         (await writer.PostAsJsonAsync($"/api/notebooks/{notebook}/days", new LogDay("Day 4", today.AddDays(-36), Minutes: 30), Api.Json, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await ClusterSupport.StudyReflectsAsync(reader, 4, TimeSpan.FromSeconds(20));
         Assert.True(moved < TimeSpan.FromSeconds(15), $"the projection moved {moved.TotalSeconds:F1} s after its node stopped");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
     }
 }
 

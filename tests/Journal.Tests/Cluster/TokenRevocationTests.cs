@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Alba;
 using Journal.Accounts;
 using Journal.Accounts.Deciders;
 using Journal.Http;
@@ -15,23 +14,18 @@ namespace Journal.Tests.Cluster;
 /// other node's cache through PostgreSQL's LISTEN/NOTIFY as it commits.
 /// </summary>
 [Collection(InProcessCluster.Name)]
-public sealed class TokenRevocationTests(JournalHost fixture) : IAsyncLifetime
+public sealed class TokenRevocationTests(JournalHost fixture) : InProcessNodes(fixture, 2)
 {
-    private readonly List<IAlbaHost> _nodes = [];
-
-    public async ValueTask InitializeAsync() =>
-        _nodes.AddRange(await ClusterSupport.StartNodesAsync(await ClusterSupport.NewDatabaseAsync(fixture.ConnectionString), 2));
-
     [Fact]
     public async Task A_token_revoked_through_one_node_is_refused_by_another_that_had_it_cached()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var first = _nodes[0].Server.CreateClient();
+        using var first = Nodes[0].Server.CreateClient();
         await ClusterSupport.SignUpAsync(first);
         var token = first.DefaultRequestHeaders.Authorization!.Parameter!;
-        using var second = _nodes[1].Server.CreateClient();
+        using var second = Nodes[1].Server.CreateClient();
         second.DefaultRequestHeaders.Authorization = first.DefaultRequestHeaders.Authorization;
-        var cache = _nodes[1].Services.GetRequiredService<TokenCache>();
+        var cache = Nodes[1].Services.GetRequiredService<TokenCache>();
         await Until(() => cache.IsListening, TimeSpan.FromSeconds(10), "the second node never listened for revocations");
 
         (await second.GetAsync("/api/notebooks", ct)).EnsureSuccessStatusCode();
@@ -39,9 +33,9 @@ public sealed class TokenRevocationTests(JournalHost fixture) : IAsyncLifetime
 
         // Revoked through the first node's write path, as its tokens page and DELETE /api/tokens/{id} do (both take the cookie).
         AccessToken access;
-        await using (var session = _nodes[0].Services.GetRequiredService<IDocumentStore>().QuerySession())
+        await using (var session = Nodes[0].Services.GetRequiredService<IDocumentStore>().QuerySession())
             access = (await session.LoadAsync<AccessToken>(TokenSecrets.Hash(token), ct))!;
-        var (revoked, _) = await _nodes[0].Services.GetRequiredService<AccountCommands>()
+        var (revoked, _) = await Nodes[0].Services.GetRequiredService<AccountCommands>()
             .Apply(access.AccountId, (account, _) => RevokeTokenDecider.Decide(account, access.TokenId), ct);
         Assert.Null(revoked.Refusal);
 
@@ -59,10 +53,5 @@ public sealed class TokenRevocationTests(JournalHost fixture) : IAsyncLifetime
             await Task.Delay(5);
         }
         return clock.Elapsed;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
     }
 }
