@@ -17,9 +17,6 @@ internal sealed record BenchOptions
     /// Wolverine and Npgsql code for a minute and more of load after it starts serving. Measured on 2 cores with 16
     /// clients: LogDay 643/s after 10 s of warm-up, 1,086/s after 30 s, 1,217/s after 90 s (docs/performance.md).
     /// </summary>
-    /// <summary>Only the cold start, against an empty store.</summary>
-    public bool ColdStartOnly { get; init; }
-
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Throughput { get; init; } = TimeSpan.FromSeconds(4);
     public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(3);
@@ -54,8 +51,17 @@ internal sealed record BenchOptions
     /// <summary>Only the comparison with the hand-written peer (ASP.NET Core and Npgsql), beside the raw-SQL baseline.</summary>
     public bool PeerOnly { get; init; }
 
+    /// <summary>Only the load figures against raw SQL: command throughput, single-client latency, the tail at half the peak, reads, RSS.</summary>
+    public bool LoadOnly { get; init; }
+
+    /// <summary>Only the growth figures (a store of <see cref="SeedEvents"/> events against an empty one) and the replay.</summary>
+    public bool GrowthOnly { get; init; }
+
+    /// <summary>Only the cold start, against an empty store.</summary>
+    public bool ColdStartOnly { get; init; }
+
     /// <summary>Every figure: no mode that runs one comparison alone.</summary>
-    public bool Full => ProfileFile is null && !TelemetryOnly && !ClusterOnly && !LongNotebookOnly && !PeerOnly && !ColdStartOnly;
+    public bool Full => ProfileFile is null && !TelemetryOnly && !ClusterOnly && !LongNotebookOnly && !PeerOnly && !ColdStartOnly && !LoadOnly && !GrowthOnly;
 
     public long SeedEvents => (long)SeedNotebooks * EventsPerNotebook;
 
@@ -81,6 +87,8 @@ internal sealed record BenchOptions
                 "--cluster" => options with { ClusterOnly = true },
                 "--long-notebook" => options with { LongNotebookOnly = true },
                 "--peer" => options with { PeerOnly = true },
+                "--load" => options with { LoadOnly = true },
+                "--growth" => options with { GrowthOnly = true },
                 "--cold-start" => options with { ColdStartOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
@@ -92,7 +100,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--telemetry | --cluster | --long-notebook | --peer | --cold-start] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--load | --growth | --telemetry | --cluster | --long-notebook | --peer | --cold-start] [--profile FILE.nettrace [--profile-load logday|read]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);
