@@ -53,6 +53,16 @@ internal sealed class BenchCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task<(T1, T2, T3)> RowAsync<T1, T2, T3>(string database, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetFieldValue<T1>(0), reader.GetFieldValue<T2>(1), reader.GetFieldValue<T3>(2));
+    }
+
     public async Task<T> ScalarAsync<T>(string database, string sql, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(ConnectionString(database));

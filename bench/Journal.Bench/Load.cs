@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Journal.Bench;
@@ -13,6 +14,9 @@ internal sealed class LoadResult
     public int Succeeded => _latenciesMs.Count;
     public int Failed { get; private set; }
     public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>An open loop's p99 of how late requests left after their scheduled time, in milliseconds (the worst of combined rounds).</summary>
+    public double LateMs { get; set; }
 
     public double PerSecond => Elapsed > TimeSpan.Zero ? Succeeded / Elapsed.TotalSeconds : 0;
 
@@ -45,6 +49,7 @@ internal sealed class LoadResult
             all._latenciesMs.AddRange(part._latenciesMs);
             all.Failed += part.Failed;
             all.Elapsed += part.Elapsed;
+            all.LateMs = Math.Max(all.LateMs, part.LateMs);
         }
         return all;
     }
@@ -91,9 +96,13 @@ internal static class Load
     }
 
     /// <summary>
-    /// Operations started at a fixed <paramref name="perSecond"/> whatever the answers, latency counted from
-    /// each one's scheduled start (so a stall delays every request queued behind it, as a client would see).
-    /// Lanes go round-robin over <paramref name="lanes"/>.
+    /// Operations started at a fixed <paramref name="perSecond"/> whatever the answers: a slow answer never holds back the
+    /// next request, so a stall shows in the latency of every request sent during it. Each request is one client's: it
+    /// takes a lane (its own notebooks) that has no request in flight, as a person logs their next day after the last one
+    /// was answered; <paramref name="lanes"/> are ready, more are opened while all are busy. The schedule sleeps between
+    /// requests rather than spinning (a spinning loop held one of the machine's two cores), so a request may leave a
+    /// timer tick after its time: latency is counted from when it left, and how late requests left is reported
+    /// (<see cref="LoadResult.LateMs"/>), so a sender that fell behind cannot hide a stall.
     /// </summary>
     public static async Task<LoadResult> OpenLoopAsync(double perSecond, TimeSpan duration, int lanes, Operation operation, CancellationToken ct)
     {
@@ -102,24 +111,31 @@ internal static class Load
         var latencies = new List<double>(total);
         var failed = 0;
         var inFlight = 0;
+        var idle = new ConcurrentQueue<int>(Enumerable.Range(0, lanes));
+        var opened = lanes;
         var tasks = new List<Task>(total);
         var start = Stopwatch.GetTimestamp();
         var interval = Stopwatch.Frequency / perSecond;
+
+        var late = new List<double>(total);
 
         async Task One(int lane, long scheduled)
         {
             try
             {
+                var sent = Stopwatch.GetTimestamp();
                 var ok = await operation(lane, ct);
                 var done = Stopwatch.GetTimestamp();
                 lock (latencies)
                 {
-                    if (ok) latencies.Add(Ms(scheduled, done));
+                    late.Add(Ms(scheduled, sent));
+                    if (ok) latencies.Add(Ms(sent, done));
                     else failed++;
                 }
             }
             finally
             {
+                idle.Enqueue(lane);
                 Interlocked.Decrement(ref inFlight);
             }
         }
@@ -128,19 +144,20 @@ internal static class Load
         {
             var scheduled = start + (long)(i * interval);
             var wait = Ms(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > 1.5) await Task.Delay(TimeSpan.FromMilliseconds(wait - 1), ct);
-            while (Stopwatch.GetTimestamp() < scheduled) Thread.SpinWait(50);
+            if (wait > 0.05) await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait))), ct);
             if (Volatile.Read(ref inFlight) >= maxInFlight)
             {
                 lock (latencies) failed++; // overloaded: counted as a failure, not queued without bound
                 continue;
             }
             Interlocked.Increment(ref inFlight);
-            tasks.Add(One(i % lanes, scheduled));
+            tasks.Add(One(idle.TryDequeue(out var lane) ? lane : opened++, scheduled));
         }
 
         await Task.WhenAll(tasks);
         ct.ThrowIfCancellationRequested();
-        return LoadResult.From([latencies], failed, Stopwatch.GetElapsedTime(start));
+        var result = LoadResult.From([latencies], failed, Stopwatch.GetElapsedTime(start));
+        result.LateMs = late.Count == 0 ? 0 : late.Order().ElementAt(Math.Clamp((int)Math.Ceiling(0.99 * late.Count) - 1, 0, late.Count - 1));
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using Journal.Hosting;
 using Journal.Postgres;
 
 namespace Journal.Tests.Hosting;
@@ -24,6 +25,28 @@ public sealed class JournalDatabaseTests : IDisposable
         Assert.Contains("brew install postgresql", stderr, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__Journal", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Data));
+    }
+
+    [Fact]
+    public void The_connection_string_is_tuned_where_it_says_nothing()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(JournalDatabase.Tuned("Host=db;Database=journal;Username=journal"));
+
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(50, tuned.MaxAutoPrepare);
+        Assert.Equal(Math.Clamp(8 * Environment.ProcessorCount, 16, 100), tuned.MaxPoolSize);
+        Assert.InRange(JournalDatabase.DefaultPoolSize, 16, 100);
+    }
+
+    [Theory]
+    [InlineData("Maximum Pool Size=40")]
+    [InlineData("MaxPoolSize=40")]
+    public void A_pool_size_the_operator_set_is_kept(string setting)
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(JournalDatabase.Tuned($"Host=db;Database=journal;{setting};No Reset On Close=false"));
+
+        Assert.Equal(40, tuned.MaxPoolSize);
+        Assert.False(tuned.NoResetOnClose);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
