@@ -51,7 +51,7 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
         _folder = Directory.CreateTempSubdirectory("journal-bench-").FullName;
         // The postgres OS user (the cluster's owner when run as root) must be able to enter the folder.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
-        Log($"{(options.Quick ? "quick run" : "full run")}: {options.Rounds} alternations per figure; work folder {_folder}");
+        Log($"{(options.Quick ? "quick run" : options.Full ? "full run" : "one part")}: {options.Rounds} alternations per figure; work folder {_folder}");
         _notes.Add($"machine: {Machine.Describe()}; load average {Machine.LoadAverage()} at the start");
 
         var root = Publisher.RepositoryRoot();
