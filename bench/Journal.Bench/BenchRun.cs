@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Journal.Hosting;
 
 namespace Journal.Bench;
 
@@ -508,9 +509,9 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
     {
         var waited = Stopwatch.StartNew();
         const string behind =
-            $"select count(*) from {Journal.Hosting.Persistence.Schema}.mt_event_progression where name not like 'HighWater%' " +
-            $"and last_seq_id < (select coalesce(max(seq_id), 0) from {Journal.Hosting.Persistence.Schema}.mt_events)";
-        const string projections = $"select count(*) from {Journal.Hosting.Persistence.Schema}.mt_event_progression where name not like 'HighWater%'";
+            $"select count(*) from {Persistence.Schema}.mt_event_progression where name not like 'HighWater%' " +
+            $"and last_seq_id < (select coalesce(max(seq_id), 0) from {Persistence.Schema}.mt_events)";
+        const string projections = $"select count(*) from {Persistence.Schema}.mt_event_progression where name not like 'HighWater%'";
         while (await _cluster.ScalarAsync<long>(database, projections, ct) == 0 || await _cluster.ScalarAsync<long>(database, behind, ct) > 0)
         {
             if (waited.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"the asynchronous projections of {database} did not catch up within 5 minutes");

@@ -21,10 +21,13 @@ internal sealed class LoadResult
     public double PerSecond => Elapsed > TimeSpan.Zero ? Succeeded / Elapsed.TotalSeconds : 0;
 
     /// <summary>Nearest-rank percentile in milliseconds.</summary>
-    public double Percentile(double p)
+    public double Percentile(double p) => NearestRank(_latenciesMs, p);
+
+    /// <summary>The nearest-rank <paramref name="p"/>th percentile of <paramref name="values"/>; NaN for none.</summary>
+    internal static double NearestRank(IReadOnlyCollection<double> values, double p)
     {
-        if (_latenciesMs.Count == 0) return double.NaN;
-        var sorted = _latenciesMs.Order().ToArray();
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
@@ -163,7 +166,7 @@ internal static class Load
         await Task.WhenAll(tasks);
         ct.ThrowIfCancellationRequested();
         var result = LoadResult.From([latencies], failed, Stopwatch.GetElapsedTime(start));
-        result.LateMs = late.Count == 0 ? 0 : late.Order().ElementAt(Math.Clamp((int)Math.Ceiling(0.99 * late.Count) - 1, 0, late.Count - 1));
+        result.LateMs = late.Count == 0 ? 0 : LoadResult.NearestRank(late, 99);
         return result;
     }
 }
