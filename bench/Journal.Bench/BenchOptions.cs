@@ -37,6 +37,9 @@ internal sealed record BenchOptions
     /// <summary>Instead of the figures: trace the service under LogDay load (dotnet-trace) into this file, or "read" for GETs.</summary>
     public string? ProfileFile { get; init; }
     public string ProfileLoad { get; init; } = "logday";
+
+    /// <summary>What the trace samples: "cpu" (thread stacks, ~100 Hz) or "alloc" (an allocation sample every ~100 KB, with its type and stack).</summary>
+    public string ProfileKind { get; init; } = "cpu";
     public bool KeepFolder { get; init; }
 
     /// <summary>Only the telemetry comparison (on against off), not the figures of issue 7.</summary>
@@ -92,6 +95,7 @@ internal sealed record BenchOptions
                 "--cold-start" => options with { ColdStartOnly = true },
                 "--profile" => options with { ProfileFile = Path.GetFullPath(args[++i]) },
                 "--profile-load" => options with { ProfileLoad = args[++i] },
+                "--profile-kind" => options with { ProfileKind = args[++i] is "cpu" or "alloc" ? args[i] : throw new UsageException($"--profile-kind {args[i]}: cpu or alloc") },
                 "--help" or "-h" => throw new UsageException(),
                 _ => throw new UsageException($"unknown argument {args[i]}"),
             };
@@ -100,7 +104,7 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--load | --growth | --telemetry | --cluster | --long-notebook | --peer | --cold-start] [--profile FILE.nettrace [--profile-load logday|read]]]";
+        "usage: dotnet run -c Release --project bench/Journal.Bench [-- [--quick] [--rounds N] [--warmup SECONDS] [--markdown FILE] [--keep] [--load | --growth | --telemetry | --cluster | --long-notebook | --peer | --cold-start] [--profile FILE.nettrace [--profile-load logday|read] [--profile-kind cpu|alloc]]]";
 }
 
 internal sealed class UsageException(string? message = null) : Exception(message ?? BenchOptions.Usage);

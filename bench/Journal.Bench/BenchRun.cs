@@ -295,10 +295,10 @@ internal sealed partial class BenchRun(BenchOptions options) : IAsyncDisposable
             : journal.LogDayAsync;
         var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
         var info = new ProcessStartInfo(File.Exists(tool) ? tool : "dotnet-trace") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "collect", "-p", service.Pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+        foreach (var arg in new[] { "collect", "-p", service.Pid.ToString(CultureInfo.InvariantCulture), "--profile", options.ProfileKind == "alloc" ? "gc-verbose" : "dotnet-sampled-thread-time",
                      "--duration", "00:00:00:" + duration.TotalSeconds.ToString("00", CultureInfo.InvariantCulture), "-o", traceFile })
             info.ArgumentList.Add(arg);
-        Log($"tracing the service (pid {service.Pid}) for {duration.TotalSeconds:0} s under {options.ProfileLoad} load, {clients} clients, into {traceFile}");
+        Log($"tracing the service ({options.ProfileKind}, pid {service.Pid}) for {duration.TotalSeconds:0} s under {options.ProfileLoad} load, {clients} clients, into {traceFile}");
         // "--profile none": the same load, statements and CPU only, without the tracer's overhead.
         using var tracer = traceFile.EndsWith("none", StringComparison.Ordinal) ? null
             : Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet-trace (dotnet tool install -g dotnet-trace)");
