@@ -90,7 +90,7 @@ public sealed class NotebookProgressProjection : SingleStreamProjection<Notebook
         p.MinutesStudied = p.Days.Sum(d => d.Minutes ?? 0);
         p.LastStudiedOn = p.Days.Count > 0 ? p.Days[^1].Date : null;
         // Entries are never dated after the day they were logged, so the longest run does not depend on today.
-        p.LongestStreak = Streaks.Summarize(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), DateOnly.MaxValue).Longest;
+        p.LongestStreak = Streaks.Lengths(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), DateOnly.MaxValue).Longest;
         return p;
     }
 }

@@ -13,7 +13,7 @@ public static class ProgressView
         string.Create(CultureInfo.InvariantCulture, $"{daysLogged} / {plannedDays} days");
 
     public static int CurrentStreak(NotebookProgress p, DateOnly today) =>
-        Streaks.Summarize(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), today).Current;
+        Streaks.Lengths(p.Days.Select(d => d.Date), p.Skips.Select(s => s.Date), today).Current;
 
     /// <summary>The day cards an API answer carries unless asked for more or fewer: the most recent ones.</summary>
     public const int DefaultDays = 30;

@@ -53,6 +53,62 @@ public sealed record StreakSummary(int Current, int Longest, IReadOnlyList<Study
 
 public static class Streaks
 {
+    /// <summary>
+    /// The current and longest run, as <see cref="Summarize"/> finds them, without listing the runs: one pass over dates
+    /// given oldest first (a notebook's stored days and rest days are), without the sets and lists it builds. Dates out of order are handed
+    /// to <see cref="Summarize"/>, so the answer never depends on the order.
+    /// </summary>
+    /// <remarks>The write model and the progress read take these two figures on every command and GET (docs/performance.md).</remarks>
+    public static (int Current, int Longest) Lengths(IEnumerable<DateOnly> studied, IEnumerable<DateOnly> rested, DateOnly today)
+    {
+        using var s = studied.GetEnumerator();
+        using var r = rested.GetEnumerator();
+        DateOnly lastS = DateOnly.MinValue, lastR = DateOnly.MinValue;
+        var outOfOrder = false;
+        var (hasS, hasR) = (Next(s, ref lastS), Next(r, ref lastR));
+        var yesterday = today.AddDays(-1);
+        DateOnly? previous = null;
+        DateOnly sequenceEnd = default, lastRunEnd = default;
+        int length = 0, lastRunLength = 0, longest = 0;
+        while ((hasS || hasR) && !outOfOrder)
+        {
+            var date = !hasR || (hasS && s.Current <= r.Current) ? s.Current : r.Current;
+            var isStudied = false;
+            while (hasS && s.Current == date) (isStudied, hasS) = (true, Next(s, ref lastS));
+            while (hasR && r.Current == date) hasR = Next(r, ref lastR);
+
+            if (previous is { } last && date != last.AddDays(1)) EndSequence();
+            sequenceEnd = date;
+            if (isStudied) length++;
+            previous = date;
+        }
+        if (outOfOrder)
+        {
+            var summary = Summarize(studied, rested, today);
+            return (summary.Current, summary.Longest);
+        }
+        EndSequence();
+        return (lastRunLength > 0 && lastRunEnd >= yesterday ? lastRunLength : 0, longest);
+
+        void EndSequence()
+        {
+            if (length == 0) return; // rest alone is no run
+            (lastRunLength, lastRunEnd, longest, length) = (length, sequenceEnd, Math.Max(longest, length), 0);
+        }
+
+        // The next date up to today (later ones are ignored), noting any that comes before the one it follows.
+        bool Next(IEnumerator<DateOnly> dates, ref DateOnly lastSeen)
+        {
+            while (dates.MoveNext())
+            {
+                if (dates.Current < lastSeen) outOfOrder = true;
+                lastSeen = dates.Current;
+                if (dates.Current <= today) return true;
+            }
+            return false;
+        }
+    }
+
     /// <summary>Finds the runs of study up to <paramref name="today"/>.</summary>
     /// <remarks>
     /// Dates after today are ignored: a skip planned ahead neither extends nor keeps alive anything yet.

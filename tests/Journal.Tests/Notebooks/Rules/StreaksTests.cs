@@ -1,5 +1,6 @@
 using static Journal.Tests.Notebooks.Rules.Values;
 
+using CsCheck;
 using Journal.Notebooks.Rules;
 
 namespace Journal.Tests.Notebooks.Rules;
@@ -208,6 +209,38 @@ public class StreaksTests
         Assert.Equal(run.GetHashCode(), Run("2026-03-01", "2026-03-03", 2, rested: "2026-03-02").GetHashCode());
         Assert.NotEqual(run, run with { RestedDates = Dates("2026-03-03") });
         Assert.NotEqual(new StreakSummary(2, 2, [run]), new StreakSummary(2, 2, [run with { EndedBy = Date("2026-03-04") }]));
+    }
+
+    /// <summary>Dates within nine weeks of a base date, so that runs, gaps and today fall among them.</summary>
+    private static readonly Gen<DateOnly[]> SomeDates = Gen.Int[0, 63].Array[0, 40].Select(offsets => offsets.Select(At).ToArray());
+
+    private static DateOnly At(int offset) => Date("2026-03-01").AddDays(offset);
+
+    [Fact]
+    public void Lengths_are_the_summary_s_current_and_longest_for_dates_in_order() =>
+        Gen.Select(SomeDates, SomeDates, Gen.Int[0, 70]).Sample((studied, rested, today) =>
+        {
+            var (inOrder, restInOrder) = (studied.Distinct().Order().ToArray(), rested.Distinct().Order().ToArray());
+            var summary = Streaks.Summarize(inOrder, restInOrder, At(today));
+            Assert.Equal((summary.Current, summary.Longest), Streaks.Lengths(inOrder, restInOrder, At(today)));
+        }, iter: 5_000);
+
+    [Fact]
+    public void Lengths_do_not_depend_on_order_or_repeats() =>
+        Gen.Select(SomeDates, SomeDates, Gen.Int[0, 70]).Sample((studied, rested, today) =>
+        {
+            var summary = Streaks.Summarize(studied, rested, At(today));
+            Assert.Equal((summary.Current, summary.Longest), Streaks.Lengths(studied, rested, At(today)));
+        }, iter: 5_000);
+
+    [Fact]
+    public void Lengths_of_the_worked_example()
+    {
+        Assert.Equal((1, 4), Streaks.Lengths(Dates("2026-03-02 2026-03-03 2026-03-04 2026-03-06 2026-03-09"), Dates("2026-03-05"), Date("2026-03-10")));
+        // A later date out of order: taken, not cut off at the first date after today.
+        Assert.Equal((0, 2), Streaks.Lengths(Dates("2026-03-02 2026-03-20 2026-03-03"), [], Date("2026-03-10")));
+        // Rest alone is no run, at the end or anywhere.
+        Assert.Equal((0, 1), Streaks.Lengths(Dates("2026-03-02"), Dates("2026-03-04 2026-03-05 2026-03-06"), Date("2026-03-07")));
     }
 
     private static StreakSummary Summarize(string studied, string rested, string today) =>
