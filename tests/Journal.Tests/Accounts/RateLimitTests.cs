@@ -24,6 +24,20 @@ public sealed class RateLimitTests(JournalHost fixture) : IntegrationTest(fixtur
     }
 
     [Fact]
+    public async Task A_limit_under_one_a_second_holds_as_set()
+    {
+        (Fixture.Limits.ApiPerMinute, Fixture.Limits.ApiBurst) = (6, 1); // a request every 10 s
+        var token = await Host.Token(Owner.Email, Owner.Password);
+        await (await Host.Send(HttpMethod.Get, "/api/notebooks", null, Bearer(token))).Read<NotebookIndexResponse>(HttpStatusCode.OK);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        var limited = await Host.Send(HttpMethod.Get, "/api/notebooks", null, Bearer(token));
+
+        await limited.Problem(HttpStatusCode.TooManyRequests, "/problems/too-many-requests");
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(5), $"Retry-After {limited.Headers.RetryAfter}");
+    }
+
+    [Fact]
     public async Task Sign_up_and_sign_in_are_limited_per_client_address()
     {
         Fixture.Limits.SignInPerMinute = 2;

@@ -33,11 +33,13 @@ public static class RateLimits
                 var who = Credential(context);
                 return limits.ApiPerMinute <= 0
                     ? RateLimitPartition.GetNoLimiter("off")
+                    // The bucket fills at the rate given, continuously (a partitioned limiter adds the fraction of a
+                    // period that has passed): per second it was 60 a minute for any limit under 60, and 90 read as 60.
                     : RateLimitPartition.GetTokenBucketLimiter(who, _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = Math.Max(1, limits.ApiBurst),
-                        TokensPerPeriod = Math.Max(1, limits.ApiPerMinute / 60),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        TokensPerPeriod = limits.ApiPerMinute,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     });
             });
