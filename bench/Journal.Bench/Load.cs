@@ -44,10 +44,21 @@ internal sealed class LoadResult
         return rank > _latenciesMs.Count ? double.PositiveInfinity : _latenciesMs.Order().ElementAt(rank - 1);
     }
 
+    /// <summary>The rounds a combined result was made of (<see cref="Combine"/>); none for a single measurement.</summary>
+    public IReadOnlyList<LoadResult> Rounds { get; private set; } = [];
+
+    /// <summary>The median over <see cref="Rounds"/> of <paramref name="figure"/> (of this result when it has no rounds).</summary>
+    public double MedianRound(Func<LoadResult, double> figure)
+    {
+        if (Rounds.Count == 0) return figure(this);
+        var values = Rounds.Select(figure).Order().ToArray();
+        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+    }
+
     public static LoadResult Combine(IEnumerable<LoadResult> parts)
     {
-        var all = new LoadResult();
-        foreach (var part in parts)
+        var all = new LoadResult { Rounds = [.. parts] };
+        foreach (var part in all.Rounds)
         {
             all._latenciesMs.AddRange(part._latenciesMs);
             all.Failed += part.Failed;
