@@ -34,8 +34,8 @@ public static partial class Scenarios
             ["Journal__Cluster__StaleAfterSeconds"] = "6",
             ["Journal__Cluster__DrainSeconds"] = "3",
             // For reading a failover from the node logs: when each line was written, and Wolverine's node and agent decisions.
-            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ", // the console logger's own options: FormatterOptions__ was not read
+            ["Logging__Console__UseUtcTimestamp"] = "true",
             ["Logging__LogLevel__Wolverine.Runtime.Agents"] = "Debug",
         };
         var nodes = Enumerable.Range(1, 3).Select(n => new ServiceProcess(dll, environment, Path.Combine(scratch, $"cluster-node{n}.log"))).ToArray();
