@@ -33,8 +33,8 @@ public static class RateLimits
                 var who = Credential(context);
                 return limits.ApiPerMinute <= 0
                     ? RateLimitPartition.GetNoLimiter("off")
-                    // The bucket fills at the rate given, continuously (a partitioned limiter adds the fraction of a
-                    // period that has passed): per second it was 60 a minute for any limit under 60, and 90 read as 60.
+                    // The bucket fills at ApiPerMinute a minute, continuously (a partitioned limiter adds the fraction of
+                    // a period that has passed), so every rate holds as set; a whole token a second made any under 60 be 60.
                     : RateLimitPartition.GetTokenBucketLimiter(who, _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = Math.Max(1, limits.ApiBurst),

@@ -55,8 +55,8 @@ public static class Streaks
 {
     /// <summary>
     /// The current and longest run, as <see cref="Summarize"/> finds them, without listing the runs: one pass over dates
-    /// given oldest first (a notebook's stored days and rest days are), without the sets and lists it builds. Dates out of order are handed
-    /// to <see cref="Summarize"/>, so the answer never depends on the order.
+    /// given oldest first (a notebook's stored days and rest days are), without the sets and lists it builds. Dates out
+    /// of order are handed to <see cref="Summarize"/>, so the answer never depends on the order.
     /// </summary>
     /// <remarks>The write model and the progress read take these two figures on every command and GET (docs/performance.md).</remarks>
     public static (int Current, int Longest) Lengths(IEnumerable<DateOnly> studied, IEnumerable<DateOnly> rested, DateOnly today)
