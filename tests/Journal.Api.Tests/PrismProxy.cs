@@ -17,10 +17,13 @@ public sealed class PrismProxy : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The document Prism reads; removed with the proxy.</summary>
+    private string _folder = "";
+
     public static async Task<PrismProxy> StartAsync(string document, Uri upstream, CancellationToken ct)
     {
-        var proxy = new PrismProxy();
-        var file = Path.Combine(Directory.CreateTempSubdirectory("journal-prism-").FullName, "openapi.json");
+        var proxy = new PrismProxy { _folder = Directory.CreateTempSubdirectory("journal-prism-").FullName };
+        var file = Path.Combine(proxy._folder, "openapi.json");
         await File.WriteAllTextAsync(file, document, ct);
         var port = FreePort();
         proxy.Address = new Uri($"http://127.0.0.1:{port}");
@@ -61,6 +64,7 @@ public sealed class PrismProxy : IAsyncDisposable
             catch (OperationCanceledException) { }
         }
         _stop.Dispose();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
     private static int FreePort()
