@@ -48,6 +48,19 @@ public static class NodeTools
         }
     }
 
+    /// <summary>An OpenAPI document written to a folder of its own for a tool to read; the folder goes on dispose.</summary>
+    public static async Task<DocumentFile> WriteDocumentAsync(string document, CancellationToken ct)
+    {
+        var file = new DocumentFile(Path.Combine(Directory.CreateTempSubdirectory("journal-openapi-").FullName, "openapi.json"));
+        await File.WriteAllTextAsync(file.Path, document, ct);
+        return file;
+    }
+
+    public sealed record DocumentFile(string Path) : IDisposable
+    {
+        public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+    }
+
     private static string FindFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

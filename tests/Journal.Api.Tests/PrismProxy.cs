@@ -18,17 +18,15 @@ public sealed class PrismProxy : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>The document Prism reads; removed with the proxy.</summary>
-    private string _folder = "";
+    private NodeTools.DocumentFile? _document;
 
     public static async Task<PrismProxy> StartAsync(string document, Uri upstream, CancellationToken ct)
     {
-        var proxy = new PrismProxy { _folder = Directory.CreateTempSubdirectory("journal-prism-").FullName };
-        var file = Path.Combine(proxy._folder, "openapi.json");
-        await File.WriteAllTextAsync(file, document, ct);
+        var proxy = new PrismProxy { _document = await NodeTools.WriteDocumentAsync(document, ct) };
         var port = FreePort();
         proxy.Address = new Uri($"http://127.0.0.1:{port}");
         proxy._running = Cli.Wrap(NodeTools.Bin("prism"))
-            .WithArguments(["proxy", file, upstream.ToString().TrimEnd('/'), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors", "false"])
+            .WithArguments(["proxy", proxy._document.Path, upstream.ToString().TrimEnd('/'), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors", "false"])
             .WithWorkingDirectory(NodeTools.Folder)
             .WithEnvironmentVariables(NodeTools.Quiet)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(proxy._output))
@@ -64,7 +62,7 @@ public sealed class PrismProxy : IAsyncDisposable
             catch (OperationCanceledException) { }
         }
         _stop.Dispose();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        _document?.Dispose();
     }
 
     private static int FreePort()

@@ -13,23 +13,14 @@ public sealed class RedoclyLintTests(SharedApi api)
     {
         var ct = TestContext.Current.CancellationToken;
         await NodeTools.EnsureInstalledAsync(ct);
-        var folder = Directory.CreateTempSubdirectory("journal-openapi-").FullName;
-        BufferedCommandResult result;
-        try
-        {
-            var document = Path.Combine(folder, "openapi.json");
-            await File.WriteAllTextAsync(document, await api.Host.OpenApiAsync(ct), ct);
-            result = await Cli.Wrap(NodeTools.Bin("redocly"))
-                .WithArguments(["lint", document, "--extends=recommended", "--format=json", "--max-problems=1000"])
-                .WithWorkingDirectory(NodeTools.Folder)
-                .WithEnvironmentVariables(NodeTools.Quiet)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(Encoding.UTF8, ct);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true); // one a run was left in /tmp
-        }
+        using var document = await NodeTools.WriteDocumentAsync(await api.Host.OpenApiAsync(ct), ct);
+
+        var result = await Cli.Wrap(NodeTools.Bin("redocly"))
+            .WithArguments(["lint", document.Path, "--extends=recommended", "--format=json", "--max-problems=1000"])
+            .WithWorkingDirectory(NodeTools.Folder)
+            .WithEnvironmentVariables(NodeTools.Quiet)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8, ct);
 
         var json = result.StandardOutput[result.StandardOutput.IndexOf('{', StringComparison.Ordinal)..];
         using var report = JsonDocument.Parse(json);
